@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.ServletApiResponse;
 import org.gaul.shaded.org.eclipse.jetty.http.HttpHeader;
+import org.gaul.shaded.org.eclipse.jetty.server.Response;
 
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -79,7 +80,13 @@ final class ConditionalRequestGate implements Filter {
         @Override
         public void setContentType(String type) {
             if (type != null && getResponse() instanceof ServletApiResponse jetty) {
-                jetty.getResponse().getHeaders().put(HttpHeader.CONTENT_TYPE, type);
+                // The servlet layer's header view parses and re-renders Content-Type; the
+                // connection's own header fields take it as given.
+                Response core = jetty.getResponse();
+                while (core instanceof Response.Wrapper wrapper) {
+                    core = wrapper.getWrapped();
+                }
+                core.getHeaders().put(HttpHeader.CONTENT_TYPE, type);
             } else {
                 super.setContentType(type);
             }

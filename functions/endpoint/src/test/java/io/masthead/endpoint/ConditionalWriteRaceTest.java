@@ -38,7 +38,7 @@ class ConditionalWriteRaceTest {
     @ParameterizedTest
     @ValueSource(strings = {"memory", "disk"})
     void ifMatchCounterLosesNoUpdate(String store) throws Exception {
-        int incrementsPerThread = 40;
+        int incrementsPerThread = 15;
         try (S3Endpoint endpoint = start(store); S3Client s3 = endpoint.newClient()) {
             s3.putObject(b -> b.bucket("race").key("counter"), RequestBody.fromString("0"));
             AtomicInteger successfulPuts = new AtomicInteger();

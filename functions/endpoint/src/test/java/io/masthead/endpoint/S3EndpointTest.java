@@ -43,15 +43,16 @@ class S3EndpointTest {
     @Test
     void keepsContentTypeCacheControlAndBytes() {
         s3.putObject(b -> b.bucket(bucket).key("share/a b+c é.html")
-                        .contentType("text/html").cacheControl("public, max-age=300"),
+                        .contentType("text/html; charset=utf-8").cacheControl("public, max-age=300"),
                 RequestBody.fromString("<p>hello</p>"));
 
         ResponseBytes<GetObjectResponse> got = s3.getObjectAsBytes(b -> b.bucket(bucket).key("share/a b+c é.html"));
         assertEquals("<p>hello</p>", got.asUtf8String());
-        assertEquals("text/html", got.response().contentType());
+        assertEquals("text/html; charset=utf-8", got.response().contentType(), "stored verbatim, as S3 does");
         assertEquals("public, max-age=300", got.response().cacheControl());
         var head = s3.headObject(b -> b.bucket(bucket).key("share/a b+c é.html"));
         assertEquals("public, max-age=300", head.cacheControl());
+        assertEquals("text/html; charset=utf-8", head.contentType());
         assertEquals(12L, head.contentLength());
     }
 
