@@ -26,6 +26,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
     private final CardRenderer cards;
     private final SharePageRenderer pages;
     private final FeedItemMapper items;
+    private final Priming priming;
 
     public PublishHandler() {
         this(System.getenv());
@@ -37,6 +38,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
         this.cards = CardRenderer.fromEnv(settings.site(), Preset.DEFAULTS, env);
         this.pages = new SharePageRenderer(settings.site());
         this.items = new FeedItemMapper(settings.site());
+        this.priming = Priming.register(cards, pages, items);
     }
 
     @Override
