@@ -69,7 +69,9 @@ final class PlainText {
 
         BreakIterator lines = BreakIterator.getLineInstance(locale);
         lines.setText(text);
-        int word = lines.isBoundary(grapheme) ? grapheme : lines.preceding(grapheme);
+        // A break opportunity sits after a space, so a cut just before a space is a word end too.
+        boolean beforeSpace = grapheme < text.length() && Character.isWhitespace(text.charAt(grapheme));
+        int word = beforeSpace || lines.isBoundary(grapheme) ? grapheme : lines.preceding(grapheme);
         // A word cut that throws away more than half the room reads worse than a cut mid-word.
         int cut = word != BreakIterator.DONE && length(text.substring(0, word)) >= (max - 1) / 2 ? word : grapheme;
         cut = outsideEntity(text, cut);
