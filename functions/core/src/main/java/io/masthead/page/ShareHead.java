@@ -90,8 +90,8 @@ record ShareHead(List<HeadTag> tags, int endByte, int droppedTags, int droppedAu
             }
             if (!image.alt().isEmpty()) t.add(HeadTag.property("og:image:alt", image.alt()));
         }
-        t.add(HeadTag.property("article:published_time", c.published()));
-        t.add(HeadTag.property("article:modified_time", c.modified()));
+        if (!c.published().isEmpty()) t.add(HeadTag.property("article:published_time", c.published()));
+        if (!c.modified().isEmpty()) t.add(HeadTag.property("article:modified_time", c.modified()));
         if (!c.section().isEmpty()) t.add(HeadTag.property("article:section", c.section()));
         for (Author author : c.authors().subList(0, authorCount)) {
             // Facebook wants a profile URL; a name is the next best thing when there is none.

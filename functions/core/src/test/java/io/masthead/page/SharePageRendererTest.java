@@ -307,6 +307,19 @@ class SharePageRendererTest {
     }
 
     @Test
+    void withoutSummaryThereIsNoDescriptionAndTheLintWarns() {
+        SharePage page = renderer.render(Fixtures.article("Headline only", "", "en"), CARDS);
+        Document doc = parse(page.html());
+        assertNull(meta(doc, "description"));
+        assertNull(meta(doc, "og:description"));
+        assertNull(meta(doc, "twitter:description"));
+        assertNull(PageParts.jsonLd(doc).get("description"));
+        assertEquals(Outcome.WARN, check(page, "facebook", "recommended-tags").outcome());
+        assertTrue(check(page, "facebook", "recommended-tags").detail().contains("og:description"));
+        assertFalse(page.lintFailed());
+    }
+
+    @Test
     void lintReportsFailuresForTheCaller() {
         SharePage good = renderer.render(Fixtures.article(), CARDS);
         assertFalse(good.lintFailed());
