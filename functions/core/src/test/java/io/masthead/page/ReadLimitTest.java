@@ -74,4 +74,21 @@ class ReadLimitTest {
         assertEquals(tags.size(), PageParts.json(page.metadataJson()).get("tags").size());
         assertFalse(page.lintFailed());
     }
+
+    @Test
+    void whenTagsAreNotEnoughExtraAuthorsGoButTheFirstStays() {
+        List<Author> authors = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) authors.add(new Author("Author " + i, "https://news.example.com/authors/" + i));
+        Article a = Fixtures.with(Fixtures.article(), authors, List.of("one", "two"), Fixtures.body(300));
+        SharePage page = new SharePageRenderer(Fixtures.SITE).render(a, CARDS);
+        Document full = parse(page.html());
+        List<String> kept = PageParts.metas(full, "article:author");
+        assertTrue(kept.size() > 1 && kept.size() < authors.size(), "kept " + kept.size());
+        assertEquals("https://news.example.com/authors/0", kept.get(0));
+        assertTrue(PageParts.metas(full, "article:tag").isEmpty(), "tags go first");
+        Document seen = first32k(page.html());
+        for (String tag : TAGS_TO_THEME_COLOR) assertNotNull(meta(seen, tag), tag + " within 32 KB");
+        assertTrue(SharePageRendererTest.check(page, "slack", "head-trimmed").detail()
+                .startsWith("2 article:tag and " + (authors.size() - kept.size()) + " article:author"));
+    }
 }
