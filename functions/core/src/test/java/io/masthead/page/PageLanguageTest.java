@@ -33,6 +33,8 @@ class PageLanguageTest {
             "zh-Hant, zh-Hant, ltr, zh_TW",
             "zh-Hans-SG, zh-Hans-SG, ltr, zh_SG",
             "ja, ja, ltr, ja_JP",
+            "es-419, es-419, ltr, es_LA",
+            "de-CH, de-CH, ltr, de_CH",
             "'', en, ltr, en_US",
             "'not a tag!', en, ltr, en_US"})
     void pageCarriesLangDirAndLocale(String language, String lang, String dir, String locale) {

@@ -266,6 +266,20 @@ class SharePageRendererTest {
     }
 
     @Test
+    void nonAsciiAndQueryInTheArticleUrlArePercentEncodedAndEscaped() {
+        Article a = Fixtures.withUrl(Fixtures.article(), "https://news.example.com/monde/\u00e9t\u00e9?x=1&y=2");
+        SharePage page = renderer.render(a, CARDS);
+        Document doc = parse(page.html());
+        String expected = "https://news.example.com/monde/%C3%A9t%C3%A9?x=1&y=2";
+        assertEquals(expected, doc.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals(expected, meta(doc, "og:url"));
+        assertEquals("0; url=" + expected, doc.selectFirst("meta[http-equiv=refresh]").attr("content"));
+        assertEquals(expected, doc.selectFirst("a").attr("href"));
+        assertEquals(expected, PageParts.jsonLd(doc).get("mainEntityOfPage").get("@id").asText());
+        assertTrue(page.html().contains("?x=1&amp;y=2"), "& is escaped in attributes");
+    }
+
+    @Test
     void articleUrlThatIsNotHttpIsRefused() {
         Article bad = Fixtures.withUrl(Fixtures.article(), "javascript:alert(1)");
         ArticleException e = assertThrows(ArticleException.class, () -> renderer.render(bad, CARDS));
