@@ -136,15 +136,21 @@ public final class ArticleParser {
     }
 
     private static ArticleException schemaError(String name, Error error) {
-        String field = error.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        String field = fieldName(error.getInstanceLocation().toString());
         if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
             field = field.isEmpty() ? error.getProperty() : field + "." + error.getProperty();
             return new ArticleException(name, field, "is required");
         }
         String message = error.getMessage();
         // The library's message starts with the location; the field is named separately.
-        message = message.replaceFirst("^\\$[^:]*:\\s*", "");
+        message = message.replaceFirst("^[$/][^:]*:\\s*", "");
         return new ArticleException(name, field.isEmpty() ? "(document)" : field, message);
+    }
+
+    /** {@code /photo/focus/x} or {@code $.photo.focus.x} becomes {@code photo.focus.x}; array indexes as {@code [i]}. */
+    private static String fieldName(String location) {
+        String path = location.replaceFirst("^\\$\\.?", "").replaceFirst("^/", "");
+        return path.replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
     }
 
     private static String text(JsonNode root, String field) {
