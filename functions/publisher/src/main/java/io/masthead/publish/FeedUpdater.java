@@ -159,9 +159,12 @@ public final class FeedUpdater {
             Map<FeedScope, Committed> result = new LinkedHashMap<>();
             Map<String, SectionIndex> index = new TreeMap<>(siteState.sections());
             for (var s : sections.entrySet()) {
-                Committed c = commitSection(s.getValue(), sectionChanges.get(s.getKey()), tally);
-                result.put(s.getValue(), c);
+                // A section keeps the name it was first seen with, so its feed titles never flap
+                // between spellings that share a slug.
                 String name = index.containsKey(s.getKey()) ? index.get(s.getKey()).name() : s.getValue().sectionName();
+                FeedScope scope = new FeedScope(s.getKey(), name);
+                Committed c = commitSection(scope, sectionChanges.get(s.getKey()), tally);
+                result.put(scope, c);
                 index.put(s.getKey(), SectionIndex.of(name, c.state().window()));
             }
 
