@@ -76,7 +76,7 @@ public final class ArticleParser {
         }
         String lower = key.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
-            return new MarkdownReader(this).read(key, decodeUtf8(key, bytes), eventTime);
+            return new MarkdownReader(this, site).read(key, decodeUtf8(key, bytes), eventTime);
         }
         if (lower.endsWith(".txt")) {
             return new PlainTextReader(this).read(key, decodeUtf8(key, bytes), eventTime);

@@ -70,6 +70,10 @@ public record ImportReport(String format, List<Mapped> mapped, List<Ignored> ign
             return this;
         }
 
+        boolean hasGuess(String prefix) {
+            return guesses.stream().anyMatch(g -> g.startsWith(prefix));
+        }
+
         ImportReport build() {
             return new ImportReport(format, mapped, ignored, guesses);
         }

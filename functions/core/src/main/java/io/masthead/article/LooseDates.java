@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -52,7 +53,9 @@ final class LooseDates {
         s = s.replaceAll("(?i)\\s+at\\s+", " ").replaceAll("(?i)(\\d)\\s*([ap])\\.?m\\.?", "$1 $2M").replaceAll("\\s+", " ");
         ZoneOffset offset = null;
         Matcher zone = ZONE.matcher(s);
-        if (zone.find() && zone.end() - zone.start() > 0 && (zone.group(1) != null || zone.group(2) != null)) {
+        // A signed offset follows a time (14:20 +0100); at the end of a bare date, "-05" is the day.
+        if (zone.find() && zone.end() - zone.start() > 0 && (zone.group(1) != null
+                || (zone.group(2) != null && s.substring(0, zone.start()).contains(":")))) {
             int hours = zone.group(3) == null ? 0 : Integer.parseInt(zone.group(3));
             int minutes = zone.group(4) == null ? 0 : Integer.parseInt(zone.group(4));
             if (hours > 18 || minutes > 59) return null;
@@ -83,7 +86,7 @@ final class LooseDates {
 
     private static List<DateTimeFormatter> formatters(String... patterns) {
         return java.util.Arrays.stream(patterns)
-                .map(p -> new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.ENGLISH))
+                .map(p -> new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p).toFormatter(Locale.ENGLISH).withResolverStyle(ResolverStyle.STRICT))
                 .toList();
     }
 }

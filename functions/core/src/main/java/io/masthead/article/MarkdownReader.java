@@ -16,6 +16,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
+import io.masthead.site.Site;
 import org.yaml.snakeyaml.LoaderOptions;
 
 import java.io.IOException;
@@ -44,9 +45,11 @@ final class MarkdownReader {
     private static final List<String> PHOTO_WORDS = List.of("caption", "credit", "alt", "image_alt", "image_caption", "image_credit");
 
     private final ArticleParser parser;
+    private final Site site;
 
-    MarkdownReader(ArticleParser parser) {
+    MarkdownReader(ArticleParser parser, Site site) {
         this.parser = parser;
+        this.site = site;
     }
 
     ParsedArticle read(String key, String text, OffsetDateTime eventTime) {
@@ -66,7 +69,7 @@ final class MarkdownReader {
         } else {
             report.guess("no front matter: the first heading is the headline");
         }
-        mapFrontMatter(key, front, tree, report);
+        mapFrontMatter(key, front, tree, report, site);
 
         Node document = MARKDOWN.parse(body);
         Node first = document.getFirstChild();
@@ -91,9 +94,9 @@ final class MarkdownReader {
         return new ParsedArticle(tree.build(parser, key, eventTime), report.build(), null);
     }
 
-    private static void mapFrontMatter(String key, JsonNode front, V1Tree tree, ImportReport.Builder report) {
+    private static void mapFrontMatter(String key, JsonNode front, V1Tree tree, ImportReport.Builder report, Site site) {
         Set<String> used = new HashSet<>();
-        Rules rules = new Rules(key, front, tree, report, used);
+        Rules rules = new Rules(key, front, tree, report, used, site);
         rules.text("headline", "headline", "title");
         rules.text("slug", "slug");
         rules.text("url", "url");
@@ -116,7 +119,7 @@ final class MarkdownReader {
     }
 
     /** How each article field is found in front matter; every key looked at is marked used. */
-    private record Rules(String key, JsonNode front, V1Tree tree, ImportReport.Builder report, Set<String> used) {
+    private record Rules(String key, JsonNode front, V1Tree tree, ImportReport.Builder report, Set<String> used, Site site) {
         /** The first of {@code names} present gives {@code field}; the others are reported as ignored. */
         void text(String field, String... names) {
             String chosen = null;
@@ -207,7 +210,7 @@ final class MarkdownReader {
                     report.ignored(name, "the photo is given");
                     continue;
                 }
-                image(tree, report, name, value);
+                image(key, site, tree, report, name, value);
             }
             if (!tree.has("photo.key")) return;
             for (String name : PHOTO_WORDS) {
@@ -260,7 +263,7 @@ final class MarkdownReader {
 
 
 
-    private static void image(V1Tree tree, ImportReport.Builder report, String source, JsonNode value) {
+    private static void image(String article, Site site, V1Tree tree, ImportReport.Builder report, String source, JsonNode value) {
         if (tree.has("photo.key")) {
             report.ignored(source, "the photo is already given");
             return;
@@ -273,26 +276,33 @@ final class MarkdownReader {
             from = source + "[0]";
             if (value.size() > 1) report.ignored(source + "[1..]", "one photo per article; the first is used");
         }
-        String src = image.isObject() ? firstText(image, "key", "src", "path", "url") : image.asText("");
+        String srcField = image.isObject() ? firstTextField(image, "key", "src", "path", "url") : null;
+        String src = srcField == null ? image.asText("") : image.get(srcField).asText();
+        if (image.isObject() && srcField == null) {
+            throw new ArticleException(article, from, "needs key, src, path or url: the photo's key in the bucket");
+        }
         if (image.isObject()) {
             for (String word : List.of("caption", "alt", "credit")) {
                 if (image.path(word).isValueNode()) tree.put("photo." + word, from + "." + word, image.get(word).asText());
             }
             if (image.has("focus")) tree.put("photo.focus", from + ".focus", image.get("focus"));
         }
-        if (src.startsWith("/") && !src.startsWith("//")) {
-            report.guess("photo.key: " + from + " \"" + src + "\" is a site path; read as the bucket key " + src.substring(1));
-            src = src.substring(1);
+        String photoKey = BucketHrefs.keyOf(site, src);
+        if (photoKey == null) {
+            // Photos are read from the bucket only; the article JSON rules reject a URL with a clear error.
+            photoKey = src;
+        } else if (!photoKey.equals(src.trim())) {
+            report.guess("photo.key: " + from + " \"" + src + "\" read as the bucket key " + photoKey);
         }
-        tree.put("photo.key", from, src);
+        tree.put("photo.key", srcField == null ? from : from + "." + srcField, photoKey);
     }
 
 
-    private static String firstText(JsonNode node, String... names) {
+    private static String firstTextField(JsonNode node, String... names) {
         for (String n : names) {
-            if (node.path(n).isTextual()) return node.get(n).asText();
+            if (node.path(n).isTextual()) return n;
         }
-        return "";
+        return null;
     }
 
     private static String headlineOf(JsonNode front) {

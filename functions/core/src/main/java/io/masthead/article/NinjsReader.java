@@ -7,8 +7,6 @@ import io.masthead.site.Site;
 import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,8 +35,8 @@ final class NinjsReader {
     private static final Set<String> SUMMARY_ROLES = Set.of("", "summary", "abstract", "lead", "teaser", "description", "standfirst");
     private static final Pattern BY_PREFIX = Pattern.compile("^(?i)by\\s+");
     private static final Pattern NAME_SEPARATORS = Pattern.compile("\\s*,\\s*|\\s+and\\s+|\\s*&\\s*");
+    private static final Pattern COPYRIGHT_MARK = Pattern.compile("^(?i)(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}(?:\\s*[-–]\\s*\\d{4})?\\s*)?[,:]?\\s*");
     private static final Pattern HTML_TAG = Pattern.compile("<[a-zA-Z/!]");
-    private static final Pattern HAS_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
 
     private final ArticleParser parser;
     private final Site site;
@@ -98,7 +96,6 @@ final class NinjsReader {
             report.ignored("uri", "an identifier, not the article's address; url is SITE_URL/{slug}");
             used.add("uri");
         }
-        report.guess("slug: from the object key");
         root.fieldNames().forEachRemaining(field -> {
             if (!used.contains(field)) report.ignored(field, "no article field for it");
         });
@@ -214,7 +211,6 @@ final class NinjsReader {
             if (!root.has(first)) report.guess("published: no " + first + "; the version's time " + version + " is used");
             used.add(version);
         }
-        if (!root.has(first) && !root.has(version)) report.guess("published: the upload time");
         if (root.has(embargo)) {
             used.add(embargo);
             LooseDates.Reading until = LooseDates.read(root.get(embargo).asText());
@@ -267,7 +263,7 @@ final class NinjsReader {
                 report.ignored(field, problem);
                 continue;
             }
-            renditions.add(new Rendition(i, keyOf(href), r.path("width").asLong(0) * r.path("height").asLong(0), focus(r)));
+            renditions.add(new Rendition(i, BucketHrefs.keyOf(site, href), r.path("width").asLong(0) * r.path("height").asLong(0), focus(r)));
         }
         if (renditions.isEmpty()) {
             report.ignored(at, "no rendition names a key in this bucket; a text card is used");
@@ -296,8 +292,11 @@ final class NinjsReader {
             credit = a.get("by").asText();
             report.mapped(at + ".by", "photo.credit");
         } else if (a.path(notice).isTextual() && !a.get(notice).asText().isBlank()) {
-            credit = a.get(notice).asText();
+            String full = ArticleParser.cleanLine(a.get(notice).asText());
+            credit = COPYRIGHT_MARK.matcher(full).replaceFirst("");
             report.mapped(at + "." + notice, "photo.credit");
+            if (credit.isEmpty()) credit = full;
+            else if (!credit.equals(full)) report.guess("photo.credit: \"" + credit + "\" from the notice \"" + full + "\"");
         }
         return new PhotoLead(candidates, "", ArticleParser.cleanText(caption), ArticleParser.cleanText(alt),
                 ArticleParser.cleanLine(credit));
@@ -308,7 +307,7 @@ final class NinjsReader {
 
     /** Why {@code href} cannot be a photo key, or null when it can. */
     private String keyProblem(String article, String href) {
-        String key = keyOf(href);
+        String key = BucketHrefs.keyOf(site, href);
         if (key == null) return "an external URL (" + href + "); photos are read from this bucket only";
         try {
             PhotoKeys.check(article, key);
@@ -318,14 +317,6 @@ final class NinjsReader {
         }
     }
 
-    /** A rendition's href as a key: a relative key as is, a URL under PUBLIC_BASE_URL without it; else null. */
-    private String keyOf(String href) {
-        String h = href.trim();
-        String base = site.publicBaseUrl() + "/";
-        if (h.startsWith(base)) return URLDecoder.decode(h.substring(base.length()).replace("+", "%2B"), StandardCharsets.UTF_8);
-        if (HAS_SCHEME.matcher(h).matches()) return null;
-        return h.startsWith("/") ? h.substring(1) : h;
-    }
 
     /** A rendition's point of interest (pixels) as fractions of its size, or null. */
     private static Focus focus(JsonNode rendition) {

@@ -77,7 +77,6 @@ final class PlainTextReader {
         if (!tree.has("published")) {
             report.guess("published: the upload time" + (page.age == null ? "" : " (the page gives only a relative age, \"" + page.age + "\")"));
         }
-        report.guess("slug: from the object key");
 
         String slug = ArticleParser.slugOfKey(key);
         PhotoLead lead = new PhotoLead(List.of(), "photos/" + slug + ".", caption.caption, caption.alt, caption.credit);
@@ -169,14 +168,26 @@ final class PlainTextReader {
                 }
                 return creditOnly(blocks, next + 1, report);
             }
+            if (block.size() == 1 && creditOnlyAt(blocks, next + 1)) {
+                // the caption, then the credit on a line of its own
+                caption = block.get(0);
+                report.mapped("caption line", "photo.caption");
+                return creditOnly(blocks, next + 1, report);
+            }
             return creditOnly(blocks, next, report);
+        }
+
+        private static boolean creditOnlyAt(List<List<String>> blocks, int i) {
+            if (i >= blocks.size() || blocks.get(i).size() != 1) return false;
+            Matcher m = CREDIT.matcher(blocks.get(i).get(0));
+            return m.matches() && m.group(1).isBlank() && creditLike(m.group(2));
         }
 
         /** A block that is only a credit ({@code Photo: AFP}), right after the caption or the headline. */
         private int creditOnly(List<List<String>> blocks, int next, ImportReport.Builder report) {
-            if (next >= blocks.size() || blocks.get(next).size() != 1 || !credit.isEmpty()) return next;
+            if (!credit.isEmpty() || !creditOnlyAt(blocks, next)) return next;
             Matcher m = CREDIT.matcher(blocks.get(next).get(0));
-            if (!m.matches() || !m.group(1).isBlank() || !creditLike(m.group(2))) return next;
+            m.matches();
             credit = credit(m.group(2), report);
             report.mapped("credit line", "photo.credit");
             return next + 1;

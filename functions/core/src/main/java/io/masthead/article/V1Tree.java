@@ -45,6 +45,8 @@ final class V1Tree {
 
     /** Validates and builds the article; errors name the source field. */
     Article build(ArticleParser parser, String key, OffsetDateTime eventTime) {
+        if (!has("slug")) report.guess("slug: from the object key");
+        if (!has("published") && !report.hasGuess("published:")) report.guess("published: the upload time");
         try {
             return parser.fromJson(key, root, eventTime);
         } catch (ArticleException e) {
