@@ -169,7 +169,8 @@ public final class Publisher {
     }
 
     private List<String> removeErrors(String slug, String keySlug) {
-        List<String> errors = Set.of(Outputs.error(slug), Outputs.error(keySlug)).stream().filter(store::exists).toList();
+        List<String> errors = java.util.stream.Stream.of(Outputs.error(slug), Outputs.error(keySlug))
+                .distinct().filter(store::exists).toList();
         store.delete(errors);
         return errors;
     }
