@@ -1,0 +1,54 @@
+package io.masthead.card;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+
+/**
+ * Progressive baseline-compatible JPEG, sRGB (JFIF, YCbCr 4:2:0), optimised Huffman tables, no
+ * metadata beyond the JFIF header. The JDK's own writer is used so output is the same on every
+ * machine with the same JDK. Thread-safe: a writer per call.
+ */
+final class JpegEncoder {
+    private JpegEncoder() {
+    }
+
+    static byte[] encode(BufferedImage rgb, int quality) {
+        ImageWriter writer = jdkWriter();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+             MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            JPEGImageWriteParam param = new JPEGImageWriteParam(null);
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            param.setOptimizeHuffmanTables(true);
+            writer.write(null, new IIOImage(rgb, null, null), param);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("JPEG encoding failed", e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static ImageWriter jdkWriter() {
+        ImageWriter fallback = null;
+        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
+            ImageWriter w = it.next();
+            if (w.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageWriter")) return w;
+            if (fallback == null) fallback = w;
+        }
+        if (fallback == null) throw new IllegalStateException("no JPEG writer available");
+        return fallback;
+    }
+}

@@ -1,0 +1,172 @@
+package io.masthead.card;
+
+import io.masthead.article.ArticleException;
+
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorConvertOp;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.IndexColorModel;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Decodes a photo once for every preset: reads the dimensions first and refuses more pixels than
+ * the limit before allocating anything, decodes with source subsampling down to no less than
+ * twice what the largest preset needs, flattens alpha onto the card colour, converts to
+ * TYPE_INT_RGB and applies the EXIF orientation. Thread-safe: a reader per call.
+ */
+final class PhotoDecoder {
+    static {
+        // registers the TwelveMonkeys readers (CMYK/YCCK JPEG, WebP) found on the class path
+        ImageIO.scanForPlugins();
+    }
+
+    private final long pixelLimit;
+
+    PhotoDecoder(long pixelLimit) {
+        if (pixelLimit < 1) throw new IllegalArgumentException("pixel limit must be positive, was " + pixelLimit);
+        this.pixelLimit = pixelLimit;
+    }
+
+    /** The decoded, upright photo and how it was read. */
+    record Decoded(BufferedImage image, String format, int width, int height, int subsampling, int orientation) {
+    }
+
+    /**
+     * @param need   the largest width and height any preset needs when covering the photo:
+     *               {@code need(w, h)} gives the scale factor at which the oriented photo covers every preset
+     * @param matte  colour transparent pixels are flattened onto
+     */
+    Decoded decode(String slug, byte[] bytes, CoverNeed need, Color matte) {
+        if (bytes == null || bytes.length == 0) throw problem(slug, "the photo file is empty");
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) throw problem(slug, "not a supported image (JPEG, PNG or WebP expected)");
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                int w;
+                int h;
+                try {
+                    w = reader.getWidth(0);
+                    h = reader.getHeight(0);
+                } catch (IOException | RuntimeException e) {
+                    throw problem(slug, "cannot read the " + format + " header: " + e.getMessage(), e);
+                }
+                if (w < 1 || h < 1) throw problem(slug, "the image has no pixels (" + w + "x" + h + ")");
+                long pixels = (long) w * h;
+                if (pixels > pixelLimit) {
+                    throw problem(slug, String.format(Locale.ROOT,
+                            "the image is %dx%d = %.1f megapixels, more than the limit of %.1f megapixels",
+                            w, h, pixels / 1e6, pixelLimit / 1e6));
+                }
+                int orientation = format.equals("jpeg") ? Orientation.of(bytes) : 1;
+                boolean swap = Orientation.swapsAxes(orientation);
+                int ow = swap ? h : w;
+                int oh = swap ? w : h;
+                int sub = subsampling(ow, oh, need);
+                ImageReadParam param = reader.getDefaultReadParam();
+                if (sub > 1) param.setSourceSubsampling(sub, sub, 0, 0);
+                List<String> warnings = new ArrayList<>();
+                reader.addIIOReadWarningListener(new IIOReadWarningListener() {
+                    @Override
+                    public void warningOccurred(ImageReader source, String warning) {
+                        warnings.add(warning);
+                    }
+                });
+                BufferedImage image;
+                try {
+                    image = reader.read(0, param);
+                } catch (IIOException e) {
+                    throw problem(slug, "the " + format + " data is corrupt or truncated: " + e.getMessage(), e);
+                } catch (IOException | RuntimeException e) {
+                    throw problem(slug, "cannot decode the " + format + " image: " + e.getMessage(), e);
+                }
+                for (String warning : warnings) {
+                    String lower = warning.toLowerCase(Locale.ROOT);
+                    if (lower.contains("premature end") || lower.contains("corrupt") || lower.contains("truncat")) {
+                        throw problem(slug, "the " + format + " data is corrupt or truncated: " + warning);
+                    }
+                }
+                BufferedImage rgb = Orientation.apply(toIntRgb(image, matte), orientation);
+                return new Decoded(rgb, format, ow, oh, sub, orientation);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw problem(slug, "cannot read the photo: " + e.getMessage(), e);
+        }
+    }
+
+    /** The largest subsampling that keeps at least twice the pixels the most demanding preset needs. */
+    static int subsampling(int w, int h, CoverNeed need) {
+        double scale = need.scale(w, h); // the preset-covering scale, <= 1 when the photo is large
+        int s = (int) Math.floor(1.0 / (2.0 * scale));
+        return Math.max(1, s);
+    }
+
+    /** Given an upright photo's size, the largest scale any preset needs to cover it. */
+    interface CoverNeed {
+        double scale(int w, int h);
+    }
+
+    /** The photo as TYPE_INT_RGB in sRGB, alpha flattened onto the matte; the same image when it already is. */
+    static BufferedImage toIntRgb(BufferedImage image, Color matte) {
+        if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getColorModel().getColorSpace().isCS_sRGB()) return image;
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        ColorSpace cs = image.getColorModel().getColorSpace();
+        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && cs.isCS_sRGB()) {
+            // what JPEG decoding gives: a straight copy, far faster than a generic drawImage
+            byte[] s = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+            int[] d = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
+            for (int i = 0, j = 0; i < d.length; i++, j += 3) {
+                d[i] = ((s[j + 2] & 0xff) << 16) | ((s[j + 1] & 0xff) << 8) | (s[j] & 0xff);
+            }
+            return rgb;
+        }
+        BufferedImage source = image;
+        if (!cs.isCS_sRGB() && cs.getType() != ColorSpace.TYPE_GRAY && !(image.getColorModel() instanceof IndexColorModel)) {
+            // an embedded profile other than sRGB (Adobe RGB, a CMYK press profile, ...): convert colours, not just numbers
+            source = new ColorConvertOp(ColorSpace.getInstance(ColorSpace.CS_sRGB), null)
+                    .filter(image, new BufferedImage(w, h, image.getColorModel().hasAlpha()
+                            ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB));
+        }
+        Graphics2D g = rgb.createGraphics();
+        try {
+            if (source.getColorModel().hasAlpha()) {
+                g.setColor(matte);
+                g.fillRect(0, 0, w, h);
+            }
+            g.drawImage(source, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return rgb;
+    }
+
+    private static ArticleException problem(String slug, String text) {
+        return new ArticleException(slug, "photo", text);
+    }
+
+    private static ArticleException problem(String slug, String text, Throwable cause) {
+        return new ArticleException(slug, "photo", text, cause);
+    }
+}
