@@ -79,16 +79,19 @@ public final class Publisher {
         Optional<StoredObject> source = store.get(key);
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 
+        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
+        // An article without a publication time keeps the one it was first published with.
+        OffsetDateTime firstPublished = previousSlug == null ? eventTime : store.get(Outputs.item(previousSlug))
+                .map(o -> ItemCodec.read(o.bytes()).published()).orElse(eventTime);
         ParsedArticle parsed;
         try {
             // A text page or ninjs item names its photo by a lead the bucket resolves.
-            parsed = parser.parseWithReport(key, source.get().bytes(), eventTime)
+            parsed = parser.parseWithReport(key, source.get().bytes(), firstPublished)
                     .resolvePhoto(PhotoLookup.of(store::exists, store::list));
         } catch (ArticleException e) {
             return reject(key, keySlug, e);
         }
         Article article = parsed.article();
-        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
         if (article.status() == Status.WITHDRAWN) {
             Outcome removed = unpublisher.remove(key, article.slug(), "withdrawn");
             if (previousSlug != null && !previousSlug.equals(article.slug())) unpublisher.remove(key, previousSlug, "withdrawn");
