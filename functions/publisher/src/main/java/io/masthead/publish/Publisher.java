@@ -3,6 +3,8 @@ package io.masthead.publish;
 import io.masthead.article.Article;
 import io.masthead.article.ArticleException;
 import io.masthead.article.ArticleParser;
+import io.masthead.article.ParsedArticle;
+import io.masthead.article.PhotoLookup;
 import io.masthead.article.Status;
 import io.masthead.card.Card;
 import io.masthead.card.CardRenderer;
@@ -77,13 +79,19 @@ public final class Publisher {
         Optional<StoredObject> source = store.get(key);
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 
-        Article article;
+        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
+        // An article without a publication time keeps the one it was first published with.
+        OffsetDateTime firstPublished = previousSlug == null ? eventTime : store.get(Outputs.item(previousSlug))
+                .map(o -> ItemCodec.read(o.bytes()).published()).orElse(eventTime);
+        ParsedArticle parsed;
         try {
-            article = parser.parse(key, source.get().bytes(), eventTime);
+            // A text page or ninjs item names its photo by a lead the bucket resolves.
+            parsed = parser.parseWithReport(key, source.get().bytes(), firstPublished)
+                    .resolvePhoto(PhotoLookup.of(store::exists, store::list));
         } catch (ArticleException e) {
             return reject(key, keySlug, e);
         }
-        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
+        Article article = parsed.article();
         if (article.status() == Status.WITHDRAWN) {
             Outcome removed = unpublisher.remove(key, article.slug(), "withdrawn");
             if (previousSlug != null && !previousSlug.equals(article.slug())) unpublisher.remove(key, previousSlug, "withdrawn");
@@ -103,7 +111,12 @@ public final class Publisher {
         } catch (ArticleException e) {
             return reject(key, article.slug(), e);
         }
-        SharePage page = pages.render(article, cardSet);
+        SharePage page;
+        try {
+            page = pages.render(article, cardSet, parsed.report());
+        } catch (ArticleException e) {
+            return reject(key, article.slug(), e);
+        }
         FeedItem item = items.map(article, cardSet, newest(sequencer, current == null ? "" : current.sequencer()));
 
         List<String> written = new ArrayList<>();
