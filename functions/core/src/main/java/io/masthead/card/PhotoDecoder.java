@@ -36,6 +36,7 @@ final class PhotoDecoder {
         ImageIO.scanForPlugins();
     }
 
+    private static final java.util.Set<String> SUPPORTED = java.util.Set.of("jpeg", "jpg", "png", "webp");
     private final long pixelLimit;
 
     PhotoDecoder(long pixelLimit) {
@@ -61,6 +62,10 @@ final class PhotoDecoder {
             try {
                 reader.setInput(in, true, true);
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (!SUPPORTED.contains(format)) {
+                    // ImageIO also reads GIF, BMP, TIFF and WBMP (which matches almost any bytes): refuse them by name.
+                    throw problem(slug, "not a supported image (" + format + "); JPEG, PNG or WebP expected");
+                }
                 int w;
                 int h;
                 try {
