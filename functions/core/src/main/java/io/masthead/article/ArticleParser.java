@@ -55,17 +55,43 @@ public final class ArticleParser {
     }
 
     /**
+     * Reads an article in whichever format its key names: {@code .md}/{@code .markdown} Markdown
+     * with YAML front matter, {@code .txt} a plain-text page, anything else JSON (IPTC ninjs when
+     * its fields say so, else article JSON v1). A plain-text page's adjacent photo is not looked
+     * up here: use {@link #parseWithReport} and {@link ParsedArticle#resolvePhoto} for that.
+     *
      * @param key       the object key, e.g. {@code articles/my-story.json}; names the article in errors
      * @param bytes     the object's bytes
      * @param eventTime when the upload happened; the default for {@code published}
      */
     public Article parse(String key, byte[] bytes, OffsetDateTime eventTime) {
-        String name = key;
-        if (bytes.length == 0) throw new ArticleException(name, "(document)", "is empty");
+        return parseWithReport(key, bytes, eventTime).article();
+    }
+
+    /** As {@link #parse}, with the import report and the photo lead still to resolve against the bucket. */
+    public ParsedArticle parseWithReport(String key, byte[] bytes, OffsetDateTime eventTime) {
+        if (bytes.length == 0) throw new ArticleException(key, "(document)", "is empty");
         if (bytes.length > MAX_BYTES) {
-            throw new ArticleException(name, "(document)", "is " + bytes.length + " bytes; the limit is " + MAX_BYTES);
+            throw new ArticleException(key, "(document)", "is " + bytes.length + " bytes; the limit is " + MAX_BYTES);
         }
-        JsonNode root = readJson(name, bytes);
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+            return new MarkdownReader(this, site).read(key, decodeUtf8(key, bytes), eventTime);
+        }
+        if (lower.endsWith(".txt")) {
+            return new PlainTextReader(this).read(key, decodeUtf8(key, bytes), eventTime);
+        }
+        JsonNode root = readJson(key, bytes);
+        if (NinjsReader.isNinjs(root)) return new NinjsReader(this, site).read(key, root, eventTime);
+        return new ParsedArticle(fromJson(key, root, eventTime), JsonV1Report.of(root), null);
+    }
+
+    /**
+     * Article JSON v1 as a tree: schema, rules and defaults. The other formats' readers map their
+     * documents onto this tree, so every format meets the same rules.
+     */
+    Article fromJson(String key, JsonNode root, OffsetDateTime eventTime) {
+        String name = key;
         if (!root.isObject()) {
             throw new ArticleException(name, "(document)", "must be a JSON object, found " + describe(root));
         }
@@ -112,6 +138,20 @@ public final class ArticleParser {
     }
 
     private static JsonNode readJson(String name, byte[] bytes) {
+        String text = decodeUtf8(name, bytes);
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonNode node = JSON.readTree(parser);
+            if (node == null) throw new ArticleException(name, "(document)", "is empty");
+            if (parser.nextToken() != null) throw new ArticleException(name, "(document)", "has content after the JSON value");
+            return node;
+        } catch (IOException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new ArticleException(name, "(document)", "is not valid JSON: " + message);
+        }
+    }
+
+    /** The document as text: strict UTF-8, a leading byte order mark skipped. */
+    static String decodeUtf8(String name, byte[] bytes) {
         int offset = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
             offset = 3; // a UTF-8 byte order mark is legal at the start of a text file; skip it
@@ -124,15 +164,7 @@ public final class ArticleParser {
         } catch (CharacterCodingException e) {
             throw new ArticleException(name, "(document)", "is not valid UTF-8");
         }
-        try (JsonParser parser = JSON.createParser(text)) {
-            JsonNode node = JSON.readTree(parser);
-            if (node == null) throw new ArticleException(name, "(document)", "is empty");
-            if (parser.nextToken() != null) throw new ArticleException(name, "(document)", "has content after the JSON value");
-            return node;
-        } catch (IOException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new ArticleException(name, "(document)", "is not valid JSON: " + message);
-        }
+        return text;
     }
 
     private static ArticleException schemaError(String name, Error error) {

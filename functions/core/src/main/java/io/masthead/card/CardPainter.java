@@ -20,18 +20,6 @@ final class CardPainter {
     private CardPainter() {
     }
 
-    /** The crop scaled to fill the card, with Thumbnailator's progressive bilinear (quality) resizing. */
-    static BufferedImage cover(BufferedImage photo, Crop crop, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        BufferedImage region = photo.getSubimage(crop.x(), crop.y(), crop.width(), crop.height());
-        if (crop.width() >= w) {
-            Resizers.PROGRESSIVE.resize(region, out);
-        } else {
-            Resizers.BICUBIC.resize(region, out);
-        }
-        return out;
-    }
-
     /**
      * A photo too small for the card: a blurred, darkened cover of itself behind it, the photo
      * itself at (nearly) its own size, centred in {@code area} (clear of the text where there is room).
@@ -80,15 +68,21 @@ final class CardPainter {
     static double scrimFor(BufferedImage img, CardText text) {
         double needed = 0;
         for (CardText.Placed p : text.lines()) {
-            Rectangle box = p.box();
-            if (Contrast.measure(img, box, p.rgb(), needed) >= CONTRAST_TARGET) continue;
+            int[] samples = Contrast.sample(img, p.box(), 4000);
+            if (Contrast.measure(samples, p.rgb(), needed) >= CONTRAST_TARGET) continue;
             double lo = needed;
             double hi = 1;
-            for (int i = 0; i < 12; i++) {
+            for (int i = 0; i < 10; i++) {
                 double mid = (lo + hi) / 2;
-                if (Contrast.measure(img, box, p.rgb(), mid) >= CONTRAST_TARGET) hi = mid; else lo = mid;
+                if (Contrast.measure(samples, p.rgb(), mid) >= CONTRAST_TARGET) hi = mid; else lo = mid;
             }
             needed = hi;
+        }
+        // the samples estimate; the full boxes decide
+        for (CardText.Placed p : text.lines()) {
+            while (needed < 1 && Contrast.measure(img, p.box(), p.rgb(), needed) < CONTRAST_TARGET) {
+                needed = Math.min(1, needed + 0.01);
+            }
         }
         return needed;
     }

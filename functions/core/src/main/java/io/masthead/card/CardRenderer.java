@@ -34,6 +34,8 @@ public final class CardRenderer {
     private static final Pattern PHOTO_PREFIX = Pattern.compile("(?i)^\\s*(photo|photograph|foto|image)\\s*[:/-]");
     private static final int TEXT_ON_PHOTO = 0xFFFFFF;
     private static final int CREDIT_ON_PHOTO = 0xE2E2E2;
+    /** The attention map is computed on a copy of the photo about this many pixels across. */
+    private static final int ATTENTION_SIZE = 400;
 
     private final Site site;
     private final List<Preset> presets;
@@ -104,20 +106,36 @@ public final class CardRenderer {
             decodeMillis = (System.nanoTime() - t) / 1_000_000;
         }
 
+        Pyramid pyramid = photo == null ? null : new Pyramid(photo.image());
+        AttentionMap attention = null;
+        if (pyramid != null && (article.photo() == null || article.photo().focus() == null)) {
+            BufferedImage small = pyramid.atMost(ATTENTION_SIZE);
+            attention = AttentionMap.of(small, (double) small.getWidth() / pyramid.width());
+        }
+        List<Plan> plans = new ArrayList<>();
+        for (Preset preset : presets) plans.add(plan(preset, words, pyramid, article.photo(), attention));
+        if (pyramid != null) {
+            int deepest = 0;
+            for (Plan p : plans) deepest = Math.max(deepest, Pyramid.levelFor(p.crop.width(), p.crop.height(), p.preset.width(), p.preset.height()));
+            pyramid.prepare(deepest);
+        }
+        final PhotoDecoder.Decoded decoded = photo;
+        Color colour = siteColor;
+        // presets are independent once the photo is decoded: use both cores
+        List<Finished> finished = plans.parallelStream()
+                .map(p -> {
+                    long t = System.nanoTime();
+                    return finish(p, decoded == null ? textCard(p.preset, words, colour) : photoCard(p, decoded, pyramid), t);
+                })
+                .toList();
         List<Card> cards = new ArrayList<>();
         List<RenderReport.PresetReport> reports = new ArrayList<>();
         double worst = 21;
-        for (Preset preset : presets) {
-            long t = System.nanoTime();
-            Rendered r = photo == null
-                    ? textCard(preset, words, siteColor)
-                    : photoCard(preset, words, photo, article.photo(), notes);
-            byte[] jpeg = encode(preset, r.image, r.report);
-            long millis = (System.nanoTime() - t) / 1_000_000;
-            cards.add(new Card(preset, jpeg, hash(jpeg)));
-            reports.add(r.report.finish(jpeg.length, millis));
-            worst = Math.min(worst, r.report.worstContrast);
-            if (r.report.headlineCut) notes.add(preset.name() + ": headline cut to fit");
+        for (Finished f : finished) {
+            cards.add(f.card);
+            reports.add(f.report);
+            notes.addAll(f.notes);
+            worst = Math.min(worst, f.report.worstContrast());
         }
         RenderReport report = new RenderReport(
                 photo == null ? 0 : photo.width(), photo == null ? 0 : photo.height(),
@@ -161,19 +179,32 @@ public final class CardRenderer {
         BufferedImage img = CardPainter.plain(preset.width(), preset.height(), siteColor);
         double contrast = CardPainter.worstContrast(img, text);
         CardPainter.drawText(img, text);
-        return new Rendered(img, new Draft(preset, "none", new Crop(0, 0, 0, 0, "none"), "text-card", 0, 0, contrast, text));
+        return new Rendered(img, new Draft(preset, "none", new Crop(0, 0, 0, 0, "none"), "text-card", 0, 0, contrast, text), List.of());
     }
 
-    private Rendered photoCard(Preset preset, CardText.Words words, PhotoDecoder.Decoded photo, Photo meta,
-                               List<String> notes) {
+    /** What a preset shows, decided before any pixel work: the text and the crop. */
+    private record Plan(Preset preset, CardText text, Crop crop) {
+    }
+
+    private Plan plan(Preset preset, CardText.Words words, Pyramid pyramid, Photo meta, AttentionMap attention) {
+        if (pyramid == null) return new Plan(preset, null, new Crop(0, 0, 0, 0, "none"));
         int w = preset.width();
         int h = preset.height();
-        BufferedImage src = photo.image();
         CardText text = preset.text() ? CardText.set(w, h, words, false, TEXT_ON_PHOTO, CREDIT_ON_PHOTO) : null;
         Crop crop = meta != null && meta.focus() != null
-                ? Crop.focus(src.getWidth(), src.getHeight(), w, h, meta.focus())
-                : Crop.centre(src.getWidth(), src.getHeight(), w, h);
+                ? Crop.focus(pyramid.width(), pyramid.height(), w, h, meta.focus())
+                : attention.best(pyramid.width(), pyramid.height(), w, h, text == null ? 1.0 : (double) text.blockTop() / h);
+        return new Plan(preset, text, crop);
+    }
+
+    private Rendered photoCard(Plan plan, PhotoDecoder.Decoded photo, Pyramid pyramid) {
+        Preset preset = plan.preset;
+        int w = preset.width();
+        int h = preset.height();
+        CardText text = plan.text;
+        Crop crop = plan.crop;
         double upscale = crop.upscale(w);
+        List<String> notes = new ArrayList<>();
         BufferedImage img;
         String fill;
         if (upscale > CardPainter.MAX_UPSCALE) {
@@ -183,13 +214,13 @@ public final class CardRenderer {
                 area = new Rectangle(margin, margin, w - 2 * margin, text.blockTop() - margin);
             }
             Rectangle[] placed = new Rectangle[1];
-            img = CardPainter.blurredFill(src, crop, w, h, area, placed);
-            upscale = (double) placed[0].width / src.getWidth();
+            img = CardPainter.blurredFill(pyramid.base(), crop, w, h, area, placed);
+            upscale = (double) placed[0].width / pyramid.width();
             fill = "blurred-fill";
             notes.add(String.format(Locale.ROOT, "%s: the photo (%dx%d) is too small to fill %dx%d; shown at %.2fx on a blurred fill",
                     preset.name(), photo.width(), photo.height(), w, h, upscale * photo.subsampling()));
         } else {
-            img = CardPainter.cover(src, crop, w, h);
+            img = pyramid.scaled(crop, w, h);
             fill = "cover";
             if (upscale > 1.0) {
                 notes.add(String.format(Locale.ROOT, "%s: photo enlarged %.2fx", preset.name(), upscale));
@@ -205,7 +236,18 @@ public final class CardRenderer {
         }
         int s = photo.subsampling();
         Crop inPhoto = new Crop(crop.x() * s, crop.y() * s, crop.width() * s, crop.height() * s, crop.method());
-        return new Rendered(img, new Draft(preset, crop.method(), inPhoto, fill, upscale * s, scrim, contrast, text));
+        return new Rendered(img, new Draft(preset, crop.method(), inPhoto, fill, upscale * s, scrim, contrast, text), notes);
+    }
+
+    private record Finished(Card card, RenderReport.PresetReport report, List<String> notes) {
+    }
+
+    private Finished finish(Plan plan, Rendered r, long started) {
+        byte[] jpeg = encode(plan.preset, r.image, r.report);
+        Card card = new Card(plan.preset, jpeg, hash(jpeg));
+        List<String> notes = new ArrayList<>(r.notes);
+        if (r.report.headlineCut) notes.add(plan.preset.name() + ": headline cut to fit");
+        return new Finished(card, r.report.finish(jpeg.length, (System.nanoTime() - started) / 1_000_000), notes);
     }
 
     private static byte[] encode(Preset preset, BufferedImage img, Draft draft) {
@@ -242,7 +284,7 @@ public final class CardRenderer {
         return Math.round(v * 100) / 100.0;
     }
 
-    private record Rendered(BufferedImage image, Draft report) {
+    private record Rendered(BufferedImage image, Draft report, List<String> notes) {
     }
 
     /** A card's report while it is being made: quality and bytes come last. */

@@ -74,6 +74,31 @@ final class Contrast {
         return 21;
     }
 
+    /** Up to about {@code max} pixels from a box, evenly spread, for estimating a scrim quickly. */
+    static int[] sample(BufferedImage image, Rectangle box, int max) {
+        Rectangle r = box.intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+        if (r.isEmpty()) return new int[0];
+        int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int step = Math.max(1, (int) Math.ceil(Math.sqrt((double) r.width * r.height / max)));
+        int[] out = new int[((r.width + step - 1) / step) * ((r.height + step - 1) / step)];
+        int n = 0;
+        for (int y = r.y; y < r.y + r.height; y += step) {
+            for (int x = r.x; x < r.x + r.width; x += step) out[n++] = px[y * image.getWidth() + x];
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The 2nd-percentile contrast of a text colour against sample pixels under a black overlay. */
+    static double measure(int[] samples, int textRgb, double overlay) {
+        if (samples.length == 0) return 21;
+        double text = luminance(textRgb);
+        double keep = 1 - overlay;
+        double[] c = new double[samples.length];
+        for (int i = 0; i < samples.length; i++) c[i] = ratio(text, luminance(scale(samples[i], keep)));
+        java.util.Arrays.sort(c);
+        return c[(int) Math.floor(c.length * PERCENTILE)];
+    }
+
     /** An sRGB colour under a black overlay: each channel scaled, as the scrim composites it. */
     static int scale(int rgb, double keep) {
         int r = (int) Math.round(((rgb >> 16) & 0xff) * keep);

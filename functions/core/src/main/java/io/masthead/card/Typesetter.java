@@ -108,8 +108,19 @@ final class Typesetter {
             BreakIterator it = BreakIterator.getLineInstance(locale);
             it.setText(text.text());
             List<Integer> b = new ArrayList<>();
-            for (int p = it.first(); p != BreakIterator.DONE; p = it.next()) b.add(p);
+            for (int p = it.first(); p != BreakIterator.DONE; p = it.next()) {
+                // a spaced dash stays with the word before it: no line starts with "- "
+                if (p > 0 && p < text.text().length() && isDash(text.text().charAt(p))
+                        && (p + 1 == text.text().length() || Character.isWhitespace(text.text().charAt(p + 1)))) {
+                    continue;
+                }
+                b.add(p);
+            }
             this.breaks = b.stream().mapToInt(Integer::intValue).toArray();
+        }
+
+        private static boolean isDash(char c) {
+            return c == '-' || c == '\u2013' || c == '\u2014';
         }
 
         int tokens() {

@@ -30,8 +30,8 @@ final class NewsArticleLd {
             }
         }
         if (images.isEmpty()) ld.remove("image");
-        ld.put("datePublished", c.published());
-        ld.put("dateModified", c.modified());
+        if (!c.published().isEmpty()) ld.put("datePublished", c.published());
+        if (!c.modified().isEmpty()) ld.put("dateModified", c.modified());
         if (!c.authors().isEmpty()) {
             ArrayNode authors = ld.putArray("author");
             for (Author author : c.authors()) {

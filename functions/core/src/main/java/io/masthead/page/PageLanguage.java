@@ -74,6 +74,8 @@ record PageLanguage(String tag, String direction, String ogLocale, Locale locale
             // Traditional script without a region is most often Taiwan's.
             country = locale.getScript().equals("Hant") ? "TW" : "CN";
         }
+        // Facebook's one locale for a UN M.49 region: Latin American Spanish.
+        if (lang.equals("es") && country.equals("419")) country = "LA";
         if (country.isEmpty() || !country.matches("[A-Z]{2}")) country = DEFAULT_TERRITORY.getOrDefault(lang, "");
         if (country.isEmpty()) return "";
         return lang + "_" + country;

@@ -16,7 +16,7 @@ final class PlainText {
     /** An entity-like run ({@code &amp;}, {@code &#8217;}) a cut must not split. */
     private static final Pattern ENTITY = Pattern.compile("&#?[A-Za-z0-9]{1,31};");
     /** What may be left dangling before an ellipsis. */
-    private static final String TRAILING_PUNCTUATION = ",;:-\u2013\u2014([{\"'\u201C\u2018";
+    private static final String TRAILING_PUNCTUATION = ",;:-\u2013\u2014([{\"'\u201C\u2018\u3001\u300C\u300E\u3010\uFF08\uFF0C\uFF1A\uFF1B";
 
     private PlainText() {
     }
@@ -69,7 +69,9 @@ final class PlainText {
 
         BreakIterator lines = BreakIterator.getLineInstance(locale);
         lines.setText(text);
-        int word = lines.isBoundary(grapheme) ? grapheme : lines.preceding(grapheme);
+        // A break opportunity sits after a space, so a cut just before a space is a word end too.
+        boolean beforeSpace = grapheme < text.length() && Character.isWhitespace(text.charAt(grapheme));
+        int word = beforeSpace || lines.isBoundary(grapheme) ? grapheme : lines.preceding(grapheme);
         // A word cut that throws away more than half the room reads worse than a cut mid-word.
         int cut = word != BreakIterator.DONE && length(text.substring(0, word)) >= (max - 1) / 2 ? word : grapheme;
         cut = outsideEntity(text, cut);
@@ -90,10 +92,16 @@ final class PlainText {
         int end = s.length();
         while (end > 0) {
             char c = s.charAt(end - 1);
+            if (c == ';' && endsWithEntity(s, end)) break;
             if (Character.isWhitespace(c) || TRAILING_PUNCTUATION.indexOf(c) >= 0) end--;
             else break;
         }
         return s.substring(0, end);
+    }
+
+    private static boolean endsWithEntity(String s, int end) {
+        int amp = s.lastIndexOf('&', end - 1);
+        return amp >= 0 && ENTITY.matcher(s).region(amp, end).matches();
     }
 
     private static boolean isNoncharacter(int cp) {

@@ -29,17 +29,40 @@ record ShareHead(List<HeadTag> tags, int endByte, int droppedTags, int droppedAu
 
     /** @param startByte UTF-8 length of everything in the page before the first tag */
     static ShareHead of(ShareContent c, int startByte) {
-        int tagCount = c.tags().size();
-        int authorCount = c.authors().size();
-        while (true) {
-            List<HeadTag> tags = tags(c, tagCount, authorCount);
-            int end = startByte + bytes(tags);
-            if (end <= READ_LIMIT || (tagCount == 0 && authorCount <= 1)) {
-                return new ShareHead(tags, end, c.tags().size() - tagCount, c.authors().size() - authorCount);
-            }
-            if (tagCount > 0) tagCount--;
-            else authorCount--;
+        List<HeadTag> all = tags(c);
+        int[] sizes = new int[all.size()];
+        int end = startByte;
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = all.get(i).html().getBytes(StandardCharsets.UTF_8).length + 1;
+            end += sizes[i];
         }
+        boolean[] dropped = new boolean[all.size()];
+        int droppedTags = 0;
+        int droppedAuthors = 0;
+        // Least useful first: the last article:tag, then the last extra article:author.
+        for (int i = all.size() - 1; i >= 0 && end > READ_LIMIT; i--) {
+            if (all.get(i).name().equals("article:tag")) {
+                dropped[i] = true;
+                end -= sizes[i];
+                droppedTags++;
+            }
+        }
+        int firstAuthor = indexOf(all, "article:author");
+        for (int i = all.size() - 1; i > firstAuthor && end > READ_LIMIT; i--) {
+            if (all.get(i).name().equals("article:author")) {
+                dropped[i] = true;
+                end -= sizes[i];
+                droppedAuthors++;
+            }
+        }
+        List<HeadTag> kept = new ArrayList<>(all.size());
+        for (int i = 0; i < all.size(); i++) if (!dropped[i]) kept.add(all.get(i));
+        return new ShareHead(kept, end, droppedTags, droppedAuthors);
+    }
+
+    private static int indexOf(List<HeadTag> tags, String name) {
+        for (int i = 0; i < tags.size(); i++) if (tags.get(i).name().equals(name)) return i;
+        return tags.size();
     }
 
     Optional<String> first(String name) {
@@ -60,13 +83,7 @@ record ShareHead(List<HeadTag> tags, int endByte, int droppedTags, int droppedAu
         return out.toString();
     }
 
-    private static int bytes(List<HeadTag> tags) {
-        int total = 0;
-        for (HeadTag tag : tags) total += tag.html().getBytes(StandardCharsets.UTF_8).length + 1;
-        return total;
-    }
-
-    private static List<HeadTag> tags(ShareContent c, int tagCount, int authorCount) {
+    private static List<HeadTag> tags(ShareContent c) {
         List<HeadTag> t = new ArrayList<>();
         t.add(HeadTag.charset());
         t.add(HeadTag.title(c.title()));
@@ -90,14 +107,14 @@ record ShareHead(List<HeadTag> tags, int endByte, int droppedTags, int droppedAu
             }
             if (!image.alt().isEmpty()) t.add(HeadTag.property("og:image:alt", image.alt()));
         }
-        t.add(HeadTag.property("article:published_time", c.published()));
-        t.add(HeadTag.property("article:modified_time", c.modified()));
+        if (!c.published().isEmpty()) t.add(HeadTag.property("article:published_time", c.published()));
+        if (!c.modified().isEmpty()) t.add(HeadTag.property("article:modified_time", c.modified()));
         if (!c.section().isEmpty()) t.add(HeadTag.property("article:section", c.section()));
-        for (Author author : c.authors().subList(0, authorCount)) {
+        for (Author author : c.authors()) {
             // Facebook wants a profile URL; a name is the next best thing when there is none.
             t.add(HeadTag.property("article:author", author.url().isEmpty() ? author.name() : author.url()));
         }
-        for (String tag : c.tags().subList(0, tagCount)) t.add(HeadTag.property("article:tag", tag));
+        for (String tag : c.tags()) t.add(HeadTag.property("article:tag", tag));
 
         t.add(HeadTag.name("twitter:card", "summary_large_image"));
         t.add(HeadTag.name("twitter:title", c.xTitle()));

@@ -1,0 +1,103 @@
+package io.masthead.card;
+
+import net.coobird.thumbnailator.resizers.Resizers;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decoded photo and its successive halvings (2x2 box average), shared by every preset of a
+ * render: each preset crops from the smallest level that still has at least its pixels and
+ * finishes with Thumbnailator's quality resizer, so no preset reads the full photo.
+ * Levels are built up-front ({@link #prepare}), so reading them from several threads is safe.
+ */
+final class Pyramid {
+    private final List<BufferedImage> levels = new ArrayList<>();
+
+    Pyramid(BufferedImage base) {
+        levels.add(base);
+    }
+
+    int width() {
+        return levels.get(0).getWidth();
+    }
+
+    int height() {
+        return levels.get(0).getHeight();
+    }
+
+    BufferedImage base() {
+        return levels.get(0);
+    }
+
+    /** The level a crop of {@code cropW} pixels (at level 0) needs to make {@code w} pixels: halved while still at least w. */
+    static int levelFor(int cropW, int cropH, int w, int h) {
+        int k = 0;
+        while (cropW >> (k + 1) >= w && cropH >> (k + 1) >= h) k++;
+        return k;
+    }
+
+    /** The first level whose longer side is at most {@code maxSide} (or the smallest there is). */
+    BufferedImage atMost(int maxSide) {
+        int k = 0;
+        while (Math.max(width() >> k, height() >> k) > maxSide && Math.min(width() >> k, height() >> k) >= 32) k++;
+        prepare(k);
+        return levels.get(Math.min(k, levels.size() - 1));
+    }
+
+    /** Builds levels up to k. */
+    void prepare(int k) {
+        while (levels.size() <= k) {
+            BufferedImage last = levels.get(levels.size() - 1);
+            if (last.getWidth() < 2 || last.getHeight() < 2) break;
+            levels.add(halve(last));
+        }
+    }
+
+    /** The crop (level-0 coordinates) scaled to w x h. */
+    BufferedImage scaled(Crop crop, int w, int h) {
+        int k = Math.min(levelFor(crop.width(), crop.height(), w, h), levels.size() - 1);
+        BufferedImage level = levels.get(k);
+        int x = crop.x() >> k;
+        int y = crop.y() >> k;
+        int cw = Math.max(1, Math.min(level.getWidth() - x, crop.width() >> k));
+        int ch = Math.max(1, Math.min(level.getHeight() - y, crop.height() >> k));
+        BufferedImage region = level.getSubimage(x, y, cw, ch);
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        if (cw == w && ch == h) {
+            out.getRaster().setRect(region.getRaster().createTranslatedChild(0, 0));
+        } else if (cw >= w) {
+            Resizers.PROGRESSIVE.resize(region, out);
+        } else {
+            Resizers.BICUBIC.resize(region, out);
+        }
+        return out;
+    }
+
+    /** Half the size, each pixel the rounded mean of a 2x2 block. */
+    static BufferedImage halve(BufferedImage src) {
+        int sw = src.getWidth();
+        int w = sw / 2;
+        int h = src.getHeight() / 2;
+        BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] s = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
+        int[] d = ((DataBufferInt) dst.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < h; y++) {
+            int r0 = 2 * y * sw;
+            int r1 = r0 + sw;
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                int a = s[r0 + 2 * x];
+                int b = s[r0 + 2 * x + 1];
+                int c = s[r1 + 2 * x];
+                int e = s[r1 + 2 * x + 1];
+                int rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (e & 0xff00ff) + 0x020002;
+                int g = (a & 0x00ff00) + (b & 0x00ff00) + (c & 0x00ff00) + (e & 0x00ff00) + 0x000200;
+                d[o + x] = ((rb >> 2) & 0xff00ff) | ((g >> 2) & 0x00ff00);
+            }
+        }
+        return dst;
+    }
+}
