@@ -110,25 +110,24 @@ public final class LocalQueue {
      * @return true if it was dead-lettered
      */
     public boolean release(QueueMessage message) {
-        boolean dead;
         synchronized (this) {
-            if (inFlight.remove(message.id()) == null) {
+            if (!inFlight.containsKey(message.id())) {
                 return false;
             }
-            dead = deadLetterQueue != null && maxReceiveCount > 0 && message.receiveCount() >= maxReceiveCount;
+            boolean dead = deadLetterQueue != null && maxReceiveCount > 0 && message.receiveCount() >= maxReceiveCount;
             if (!dead) {
+                inFlight.remove(message.id());
                 message.hideUntil(System.nanoTime() + redeliveryDelay.toNanos());
                 waiting.add(message);
                 notifyAll();
                 return false;
             }
-            if (activity != null) {
-                activity.end();
-            }
         }
         deadLetterQueue.deadLetter(message);
         notes.accept(name + ": message " + message.id() + " moved to " + deadLetterQueue.name() + " after "
                 + message.receiveCount() + " receives");
+        // Only now is the message's work over: whoever waits for the queue to settle sees the note too.
+        delete(message);
         return true;
     }
 
