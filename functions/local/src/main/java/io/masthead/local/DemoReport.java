@@ -110,6 +110,9 @@ final class DemoReport {
                 problems.add(a.key() + " was not published");
                 continue;
             }
+            deployment.failedEvents().stream().filter(f -> f.trigger().startsWith(a.key() + " ")).findFirst()
+                    .ifPresent(f -> out.println("    FAILED     " + f.function() + " gave up: "
+                            + InvocationLog.describe(f.error()) + " (outputs below may be incomplete)"));
             for (String share : a.share()) {
                 out.println("    share      " + display(share));
             }
