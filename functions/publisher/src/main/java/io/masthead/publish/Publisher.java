@@ -63,9 +63,23 @@ public final class Publisher {
      * @param sequencer the S3 event's sequencer, to order versions with the same {@code updated}
      */
     public Outcome publish(String key, OffsetDateTime eventTime, String sequencer) {
+        return withRetries(key, eventTime, sequencer, false);
+    }
+
+    /**
+     * Re-renders an article already in the bucket, as after a design change.
+     *
+     * @param now       the default publication time for an article never published before
+     * @param onlyCards when true, an article whose cards come out unchanged is left as it is
+     */
+    public Outcome backfill(String key, OffsetDateTime now, boolean onlyCards) {
+        return withRetries(key, now, "", onlyCards);
+    }
+
+    private Outcome withRetries(String key, OffsetDateTime eventTime, String sequencer, boolean onlyChangedCards) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return publishOnce(key, eventTime, sequencer);
+                return publishOnce(key, eventTime, sequencer, onlyChangedCards);
             } catch (PreconditionFailedException e) {
                 // Another invocation wrote this item meanwhile: start over from what is in the bucket now.
                 if (attempt == MAX_ATTEMPTS) throw e;
@@ -74,7 +88,7 @@ public final class Publisher {
         }
     }
 
-    private Outcome publishOnce(String key, OffsetDateTime eventTime, String sequencer) {
+    private Outcome publishOnce(String key, OffsetDateTime eventTime, String sequencer, boolean onlyChangedCards) {
         String keySlug = Unpublisher.slugOfKey(key);
         try {
             ArticleKeys.check(key);
@@ -115,6 +129,10 @@ public final class Publisher {
             cardSet = cards.render(article, photoBytes(key, article));
         } catch (ArticleException e) {
             return reject(key, article.slug(), e);
+        }
+        if (onlyChangedCards && current != null
+                && cardSet.cards().stream().allMatch(c -> store.exists(c.key(article.slug())))) {
+            return Outcome.skipped(article.slug(), "cards unchanged");
         }
         SharePage page;
         try {
