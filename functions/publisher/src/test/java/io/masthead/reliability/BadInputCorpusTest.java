@@ -149,6 +149,35 @@ class BadInputCorpusTest {
         assertTrue(BucketState.outputs(S3.client(), BUCKET).containsKey("items/" + slug + ".json"), "the handler still publishes");
     }
 
+    @Test
+    void aPoisonMessageInAFeedBatchFailsAloneWhileTheOthersReachTheFeeds() {
+        for (String slug : List.of("poison-a", "poison-b")) {
+            upload("articles/" + slug + ".json", ("{\"headline\": \"Batch story " + slug + "\", \"section\": \"World\"}").getBytes(StandardCharsets.UTF_8));
+            handler.handleRequest(S3EventJson.put(tmp, BUCKET, "articles/" + slug + ".json", "0300", CorpusCase.TIME), log);
+        }
+        io.masthead.event.FeedHandler feeds = new io.masthead.event.FeedHandler(environment());
+        List<String> ids = List.of("good-a", "poison", "good-b", "no-records");
+        List<String> bodies = List.of(
+                S3EventJson.itemNotification(BUCKET, "ObjectCreated:Put", "items/poison-a.json", "0A01", CorpusCase.TIME),
+                "this is not an S3 notification {",
+                S3EventJson.itemNotification(BUCKET, "ObjectCreated:Put", "items/poison-b.json", "0A02", CorpusCase.TIME),
+                "{\"Records\": \"not an array\"}");
+        int mark = log.size();
+        var response = feeds.handleRequest(S3EventJson.sqs(tmp, ids, bodies), log);
+        List<String> failed = response.getBatchItemFailures().stream()
+                .map(com.amazonaws.services.lambda.runtime.events.SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        assertEquals(List.of("poison", "no-records"), failed, "only the poison messages go back to the queue");
+        String feed = new String(read("feeds/feed.json"), StandardCharsets.UTF_8);
+        assertTrue(feed.contains("https://news.example.com/poison-a") && feed.contains("https://news.example.com/poison-b"), feed);
+        List<JsonNode> lines = log.since(mark);
+        assertTrue(lines.stream().anyMatch(l -> "ERROR".equals(l.path("level").asText()) && l.path("message").asText().contains("poison")), lines.toString());
+        // the same instance takes the redelivered good message again without harm (idempotent merge)
+        var again = feeds.handleRequest(S3EventJson.sqs(tmp, List.of("good-a"), List.of(bodies.get(0))), log);
+        assertTrue(again.getBatchItemFailures().isEmpty());
+        assertEquals(feed, new String(read("feeds/feed.json"), StandardCharsets.UTF_8), "a repeated message changes nothing");
+        results.put("SQS batch with a poison message", "partial batch response: only the 2 poison message ids failed; the 2 good items reached feeds/feed.json");
+    }
+
     @AfterAll
     static void writeTheResultTable() throws IOException {
         // The table docs/reliability.md quotes: what each case produced on the last run.
@@ -158,6 +187,7 @@ class BadInputCorpusTest {
         for (CorpusCase c : BadInputCorpus.cases()) {
             rows.add("| " + c.name() + " | " + results.getOrDefault(c.name(), "FAILED").replace("|", "\\|") + " |");
         }
+        rows.add("| SQS batch with a poison message | " + results.getOrDefault("SQS batch with a poison message", "FAILED") + " |");
         Files.write(out, rows);
     }
 

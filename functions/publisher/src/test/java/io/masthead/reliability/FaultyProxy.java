@@ -83,13 +83,14 @@ final class FaultyProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    /** Sets the plan and starts counting requests from 1 again. */
+    /** Sets the plan and starts counting requests (from 1) and injected faults again. */
     void plan(Plan next) {
         requests.set(0);
+        if (next != Plan.NONE) injected.clear();
         plan.set(next);
     }
 
-    /** How many faults of each kind were injected since construction, e.g. {@code STATUS 503 SlowDown=12}. */
+    /** How many faults of each kind the current (or last) plan injected, e.g. {@code STATUS 503 SlowDown=12}. */
     Map<String, Integer> injected() {
         Map<String, Integer> out = new java.util.TreeMap<>();
         injected.forEach((k, v) -> out.put(k, v.get()));
