@@ -30,7 +30,7 @@ class LoadBenchTest {
 
     @Test
     void sequentialPublishesInOneHandlerDoNotGrowTheHeap() throws Exception {
-        MemoryCheck.Result result = MemoryCheck.run(50, OUT);
+        MemoryCheck.Result result = MemoryCheck.run(40, OUT);
         OUT.println(result.describe());
         assertEquals(10, result.heapAfterGcMb().size());
         assertTrue(result.bounded(), result.describe());
