@@ -18,7 +18,7 @@ import java.util.Map;
  * sequential publishes in one handler instance.
  *
  * <pre>
- * ./masthead bench load [--articles 300] [--uploaders 16] [--concurrency 4] [--sequential 1000] [--template template.yaml]
+ * ./masthead bench load [--articles 300] [--uploaders 16] [--concurrency 4] [--sequential 1000] [--timeout 1200] [--template template.yaml]
  * </pre>
  */
 public final class LoadBench {
@@ -67,6 +67,7 @@ public final class LoadBench {
         Options d = Options.defaults();
         int articles = d.articles(), uploaders = d.uploaders(), concurrency = d.concurrency(), sequential = d.sequential();
         Path template = d.template();
+        Duration timeout = d.timeout();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             String v = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -77,12 +78,13 @@ public final class LoadBench {
                 case "--concurrency" -> concurrency = Integer.parseInt(v);
                 case "--sequential" -> sequential = Integer.parseInt(v);
                 case "--template" -> template = Path.of(v);
+                case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(v));
                 default -> throw new IllegalArgumentException("unknown option " + a
-                        + "; usage: bench load [--articles 300] [--uploaders 16] [--concurrency 4] [--sequential 1000] [--template template.yaml]");
+                        + "; usage: bench load [--articles 300] [--uploaders 16] [--concurrency 4] [--sequential 1000] [--timeout 1200] [--template template.yaml]");
             }
             i++;
         }
-        return new Options(articles, uploaders, concurrency, sequential, template, d.timeout());
+        return new Options(articles, uploaders, concurrency, sequential, template, timeout);
     }
 
     public static void main(String[] args) throws Exception {
