@@ -81,6 +81,17 @@ final class PhotoDecoder {
                 int ow = swap ? h : w;
                 int oh = swap ? w : h;
                 int sub = subsampling(ow, oh, need);
+                // progressive JPEGs decode faster here than through ImageIO, baseline ones slower
+                // (measured, docs/benchmarks.md); what this decoder does not handle goes to ImageIO
+                if (format.equals("jpeg") && JpegDecoder.isProgressive(bytes)) {
+                    int denominator = sub >= 8 ? 8 : sub >= 4 ? 4 : sub >= 2 ? 2 : 1;
+                    try {
+                        BufferedImage fast = JpegDecoder.decode(bytes, denominator);
+                        return new Decoded(Orientation.apply(fast, orientation), format, ow, oh, denominator, orientation);
+                    } catch (JpegDecoder.Unsupported e) {
+                        // CMYK, YCCK, a colour profile, arithmetic coding, a damaged file: ImageIO decides
+                    }
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (sub > 1) param.setSourceSubsampling(sub, sub, 0, 0);
                 List<String> warnings = new ArrayList<>();
