@@ -44,17 +44,49 @@ final class JpegDecoder {
     private JpegDecoder() {
     }
 
-    /** Whether the bytes are a progressive JPEG (SOF2 before the first scan). */
-    static boolean isProgressive(byte[] b) {
-        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) return false;
+    /**
+     * What a JPEG's markers say before the first scan.
+     *
+     * @param components     1 (grey), 3 (YCbCr or RGB) or 4 (CMYK/YCCK); 0 when no frame was found
+     * @param adobeTransform the APP14 Adobe colour transform, -1 without one
+     * @param foreignProfile whether an embedded ICC profile other than sRGB is present
+     */
+    record Header(boolean progressive, int components, int adobeTransform, boolean foreignProfile) {
+        /** Plain 8-bit YCbCr or grey in sRGB: what the JDK's own reader decodes straight to INT_RGB. */
+        boolean plain() {
+            return (components == 1 || (components == 3 && adobeTransform != 0)) && !foreignProfile;
+        }
+    }
+
+    static Header header(byte[] b) {
+        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) return new Header(false, 0, -1, false);
+        boolean progressive = false;
+        int components = 0;
+        int adobe = -1;
+        boolean foreign = false;
         int p = 2;
         while (p + 4 <= b.length && (b[p] & 0xff) == 0xFF) {
             int m = b[p + 1] & 0xff;
-            if (m == 0xC2) return true;
-            if (m == 0xDA || (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC)) return false;
-            p += 2 + (((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff));
+            int len = ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+            int seg = p + 4;
+            if (m == 0xDA) break;
+            if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && seg + 6 <= b.length) {
+                progressive = m == 0xC2;
+                components = (b[seg] & 0xff) == 8 && (m == 0xC0 || m == 0xC1 || m == 0xC2) ? b[seg + 5] & 0xff : -1;
+            } else if (m == 0xEE && seg + 12 <= b.length && b[seg] == 'A' && b[seg + 1] == 'd' && b[seg + 4] == 'e') {
+                adobe = b[seg + 11] & 0xff;
+            } else if (m == 0xE2 && seg + 12 <= b.length && b[seg] == 'I' && b[seg + 1] == 'C' && b[seg + 2] == 'C'
+                    && !new String(b, seg, Math.min(len - 2, b.length - seg), StandardCharsets.ISO_8859_1).contains("sRGB")) {
+                foreign = true;
+            }
+            p += 2 + len;
         }
-        return false;
+        return new Header(progressive, components, adobe, foreign);
+    }
+
+    /** Whether the bytes are a progressive JPEG (SOF2 before the first scan). */
+    static boolean isProgressive(byte[] b) {
+        return header(b).progressive();
     }
 
     /**

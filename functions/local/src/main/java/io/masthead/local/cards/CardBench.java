@@ -12,8 +12,7 @@ import io.masthead.site.Site;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -28,7 +27,7 @@ import java.util.Map;
  * JVM, renders the {@code og} card alone and then the full preset set, and prints one JSON line:
  * {@code {"photo", "og_median_ms", "all_presets_median_ms", "og_bytes", "peak_heap_mb"}}.
  * The card matches the sharp peer's (same headline, credit, 1200x630). Medians of the runs after
- * warm-up; peak heap is the sum of the heap pools' peak usage while the photo was rendered.
+ * warm-up; peak heap is the most heap in use, sampled every 2 ms while the photo was rendered.
  */
 public final class CardBench {
     static final String HEADLINE = "Iraq prepares to close down US-led coalition\u2019s mission - PM statement";
@@ -70,7 +69,7 @@ public final class CardBench {
         for (Path photo : photos) {
             try {
                 byte[] bytes = Files.readAllBytes(photo);
-                resetPeaks();
+                HeapSampler heap = HeapSampler.start();
                 long ogBytes = 0;
                 for (int i = 0; i < warmup; i++) {
                     og.render(article, bytes);
@@ -94,7 +93,7 @@ public final class CardBench {
                 line.put("og_median_ms", round1(median(ogTimes)));
                 line.put("all_presets_median_ms", round1(median(allTimes)));
                 line.put("og_bytes", ogBytes);
-                line.put("peak_heap_mb", round1(peakHeap() / (1024.0 * 1024.0)));
+                line.put("peak_heap_mb", round1(heap.stop() / (1024.0 * 1024.0)));
                 System.out.println(json.writeValueAsString(line));
             } catch (IOException | ArticleException e) {
                 System.err.println(photo + ": " + e.getMessage());
@@ -115,18 +114,42 @@ public final class CardBench {
         return Math.round(v * 10) / 10.0;
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) pool.resetPeakUsage();
-        }
-    }
+    /** The most heap in use while it runs: a daemon thread reading the heap's usage every 2 ms. */
+    private static final class HeapSampler implements Runnable {
+        private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        private volatile boolean running = true;
+        private volatile long peak;
+        private Thread thread;
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) sum += pool.getPeakUsage().getUsed();
+        static HeapSampler start() {
+            System.gc();
+            HeapSampler s = new HeapSampler();
+            s.thread = new Thread(s, "heap-sampler");
+            s.thread.setDaemon(true);
+            s.thread.start();
+            return s;
         }
-        return sum;
+
+        @Override
+        public void run() {
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        long stop() {
+            running = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return peak;
+        }
     }
 }
