@@ -29,7 +29,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads article JSON v1 ({@code articles/{slug}.json}) into an {@link Article}: checks it
+ * Reads an article into an {@link Article}, choosing the format by the key (see
+ * {@link #parseWithReport}; ninjs, Markdown and plain text are mapped onto JSON v1 by their readers).
+ * Article JSON v1 ({@code articles/{slug}.json}): checks it
  * against the shipped JSON Schema, then applies the rules a schema cannot express (trimmed
  * lengths, dates, URLs, safe photo keys) and the defaults. Every problem is an
  * {@link ArticleException} naming the article, the field and the problem.

@@ -354,7 +354,8 @@ final class MarkdownReader {
 
     private static YAMLMapper yamlMapper() {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(20); // front matter needs no alias bombs
+        // Jackson reads YAML as events and never expands aliases; these limits guard the loader all the same.
+        options.setMaxAliasesForCollections(20);
         options.setCodePointLimit(ArticleParser.MAX_BYTES);
         return YAMLMapper.builder(YAMLFactory.builder().loaderOptions(options).build())
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

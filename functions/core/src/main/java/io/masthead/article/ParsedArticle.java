@@ -1,6 +1,7 @@
 package io.masthead.article;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -38,7 +39,7 @@ public record ParsedArticle(Article article, ImportReport report, PhotoLead phot
                 String rest = key.substring(Math.min(prefix.length(), key.length()));
                 if (key.startsWith(prefix) && PhotoLead.IMAGE_EXTENSIONS.contains(rest.toLowerCase(Locale.ROOT))) images.add(key);
             }
-            images.sort((a, b) -> Integer.compare(rank(a), rank(b)));
+            images.sort(Comparator.comparingInt(ParsedArticle::rank).thenComparing(Comparator.naturalOrder()));
             if (!images.isEmpty()) {
                 String chosen = images.get(0);
                 String note = images.size() == 1 ? "photo: " + chosen + " is the object named " + prefix + "*"

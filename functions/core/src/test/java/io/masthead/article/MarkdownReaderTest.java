@@ -146,6 +146,21 @@ class MarkdownReaderTest {
         assertEquals("title", reject("---\ntitle: [a, b]\n---\nBody").field());
     }
 
+    @Test
+    void yamlAliasesAreNotExpandedSoAnAliasBombIsHarmless() {
+        StringBuilder yaml = new StringBuilder("---\ntitle: T\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'z'; c++) {
+            char prev = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(prev).append(", *").append(prev).append(", *").append(prev)
+                    .append(", *").append(prev).append(", *").append(prev).append(", *").append(prev).append("]\n");
+        }
+        yaml.append("---\nBody\n");
+        // Expanded, z would hold 10 x 6^24 values; read as events, it is 26 short lists.
+        ParsedArticle parsed = parse("articles/bomb.md", yaml.toString());
+        assertEquals("T", parsed.article().headline());
+        assertTrue(parsed.report().isIgnored("z"));
+    }
+
     private static ArticleException reject(String markdown) {
         return assertThrows(ArticleException.class, () -> parse("articles/bad.md", markdown));
     }

@@ -155,4 +155,26 @@ class PlainTextReaderTest {
         assertTrue(e.field().startsWith("first line"), e.field());
         assertTrue(e.problem().contains("300"), e.problem());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "A rally in the square. (Photo: AFP/Getty Images)        | A rally in the square.  | AFP/Getty Images",
+            "A rally in the square. Credit: Jane Roe/Example Press   | A rally in the square.  | Jane Roe/Example Press",
+            "A rally in the square. Photograph: Jane Roe - Buy this photo | A rally in the square. | Jane Roe",
+            "A rally in the square. Photo: AFP.                      | A rally in the square.  | AFP",
+    })
+    void creditLabelsAsPagesWriteThem(String captionLine, String caption, String credit) {
+        ParsedArticle parsed = parse("articles/c.txt", "Politics\n\nProtesters fill the square\n\n" + captionLine + "\n\nBody text here.\n");
+        assertEquals(caption, parsed.photoLead().caption());
+        assertEquals(credit, parsed.photoLead().credit());
+        assertEquals(List.of("Body text here."), paragraphs(parsed.article().bodyHtml()));
+    }
+
+    @Test
+    void aSentenceWithAColonAfterPhotoIsBodyNotACredit() {
+        ParsedArticle parsed = parse("articles/p.txt", "Culture\n\nGallery opens\n\n"
+                + "The gallery shows one photo: a long exposure of the harbour at night, taken over three hours by a local amateur.\n");
+        assertEquals("", parsed.photoLead().credit());
+        assertEquals(1, paragraphs(parsed.article().bodyHtml()).size());
+    }
 }

@@ -3,6 +3,8 @@ package io.masthead.publish;
 import io.masthead.article.Article;
 import io.masthead.article.ArticleException;
 import io.masthead.article.ArticleParser;
+import io.masthead.article.ParsedArticle;
+import io.masthead.article.PhotoLookup;
 import io.masthead.article.Status;
 import io.masthead.card.Card;
 import io.masthead.card.CardRenderer;
@@ -61,9 +63,23 @@ public final class Publisher {
      * @param sequencer the S3 event's sequencer, to order versions with the same {@code updated}
      */
     public Outcome publish(String key, OffsetDateTime eventTime, String sequencer) {
+        return withRetries(key, eventTime, sequencer, false);
+    }
+
+    /**
+     * Re-renders an article already in the bucket, as after a design change.
+     *
+     * @param now       the default publication time for an article never published before
+     * @param onlyCards when true, an article whose cards come out unchanged is left as it is
+     */
+    public Outcome backfill(String key, OffsetDateTime now, boolean onlyCards) {
+        return withRetries(key, now, "", onlyCards);
+    }
+
+    private Outcome withRetries(String key, OffsetDateTime eventTime, String sequencer, boolean onlyChangedCards) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return publishOnce(key, eventTime, sequencer);
+                return publishOnce(key, eventTime, sequencer, onlyChangedCards);
             } catch (PreconditionFailedException e) {
                 // Another invocation wrote this item meanwhile: start over from what is in the bucket now.
                 if (attempt == MAX_ATTEMPTS) throw e;
@@ -72,18 +88,24 @@ public final class Publisher {
         }
     }
 
-    private Outcome publishOnce(String key, OffsetDateTime eventTime, String sequencer) {
+    private Outcome publishOnce(String key, OffsetDateTime eventTime, String sequencer, boolean onlyChangedCards) {
         String keySlug = Unpublisher.slugOfKey(key);
         Optional<StoredObject> source = store.get(key);
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 
-        Article article;
+        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
+        // An article without a publication time keeps the one it was first published with.
+        OffsetDateTime firstPublished = previousSlug == null ? eventTime : store.get(Outputs.item(previousSlug))
+                .map(o -> ItemCodec.read(o.bytes()).published()).orElse(eventTime);
+        ParsedArticle parsed;
         try {
-            article = parser.parse(key, source.get().bytes(), eventTime);
+            // A text page or ninjs item names its photo by a lead the bucket resolves.
+            parsed = parser.parseWithReport(key, source.get().bytes(), firstPublished)
+                    .resolvePhoto(PhotoLookup.of(store::exists, store::list));
         } catch (ArticleException e) {
             return reject(key, keySlug, e);
         }
-        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
+        Article article = parsed.article();
         if (article.status() == Status.WITHDRAWN) {
             Outcome removed = unpublisher.remove(key, article.slug(), "withdrawn");
             if (previousSlug != null && !previousSlug.equals(article.slug())) unpublisher.remove(key, previousSlug, "withdrawn");
@@ -103,7 +125,16 @@ public final class Publisher {
         } catch (ArticleException e) {
             return reject(key, article.slug(), e);
         }
-        SharePage page = pages.render(article, cardSet);
+        if (onlyChangedCards && current != null
+                && cardSet.cards().stream().allMatch(c -> store.exists(c.key(article.slug())))) {
+            return Outcome.skipped(article.slug(), "cards unchanged");
+        }
+        SharePage page;
+        try {
+            page = pages.render(article, cardSet, parsed.report());
+        } catch (ArticleException e) {
+            return reject(key, article.slug(), e);
+        }
         FeedItem item = items.map(article, cardSet, newest(sequencer, current == null ? "" : current.sequencer()));
 
         List<String> written = new ArrayList<>();
@@ -169,7 +200,8 @@ public final class Publisher {
     }
 
     private List<String> removeErrors(String slug, String keySlug) {
-        List<String> errors = Set.of(Outputs.error(slug), Outputs.error(keySlug)).stream().filter(store::exists).toList();
+        List<String> errors = java.util.stream.Stream.of(Outputs.error(slug), Outputs.error(keySlug))
+                .distinct().filter(store::exists).toList();
         store.delete(errors);
         return errors;
     }
