@@ -3,6 +3,7 @@ package io.masthead.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.masthead.article.Slugs;
+import io.masthead.publish.Outputs;
 import io.masthead.local.lambda.Invocation;
 import io.masthead.local.lambda.InvocationLog;
 import io.masthead.local.sqs.QueueMessage;
@@ -52,7 +53,7 @@ final class DemoReport {
         this.strayErrors = strayErrors;
     }
 
-    static DemoReport of(S3Client s3, LocalDeployment deployment, List<String> articleKeys, List<Path> articleFiles) {
+    static DemoReport of(S3Client s3, LocalDeployment deployment, List<String> articleKeys) {
         String bucket = deployment.endpoint().bucket();
         Map<String, Long> objects = new TreeMap<>();
         s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()
@@ -66,7 +67,7 @@ final class DemoReport {
         });
         for (int i = 0; i < articleKeys.size(); i++) {
             String key = articleKeys.get(i);
-            String slug = slugOf(articleFiles.get(i));
+            String slug = slugOf(s3, bucket, key);
             List<String> cards = objects.keySet().stream().filter(k -> k.startsWith("cards/" + slug + "/")).toList();
             List<String> share = objects.keySet().stream()
                     .filter(k -> k.startsWith("share/" + slug + ".")).toList();
@@ -220,16 +221,18 @@ final class DemoReport {
         }
     }
 
-    private static String slugOf(Path article) {
+    /** The slug the publisher recorded for the article, else the one it would derive from the key. */
+    private static String slugOf(S3Client s3, String bucket, String key) {
         try {
-            JsonNode json = JSON.readTree(article.toFile());
-            if (json.hasNonNull("slug") && Slugs.isValid(json.get("slug").asText())) {
-                return json.get("slug").asText();
+            String recorded = s3.getObjectAsBytes(b -> b.bucket(bucket).key(Outputs.source(key))).asUtf8String().trim();
+            if (Slugs.isValid(recorded)) {
+                return recorded;
             }
-        } catch (IOException e) {
-            // Not JSON: the publisher names its error record after the file name, as below.
+        } catch (RuntimeException e) {
+            // Nothing recorded: the article was never published.
         }
-        String name = article.getFileName().toString();
-        return Slugs.slugify(name.endsWith(".json") ? name.substring(0, name.length() - 5) : name);
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return Slugs.slugify(dot > 0 ? name.substring(0, dot) : name);
     }
 }

@@ -74,7 +74,7 @@ public final class LocalDeployment implements AutoCloseable {
                     }
                     Integer reserved = function.spec().reservedConcurrency();
                     mappings.add(new EventSourceMapping(function, trigger, queue, log, options.redeliveryDelay(),
-                            reserved == null ? 1 : reserved).start());
+                            reserved == null ? 1 : reserved, activity).start());
                 }
             }
             List<TriggerRouter.QueueRoute> queueRoutes = new ArrayList<>();
