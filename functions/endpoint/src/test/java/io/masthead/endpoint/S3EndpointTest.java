@@ -148,6 +148,12 @@ class S3EndpointTest {
 
         s3.deleteObject(b -> b.bucket(bucket).key("items/a.json").ifMatch(eTag));
         assertFalse(exists("items/a.json"));
+
+        S3Exception gone = assertThrows(S3Exception.class,
+                () -> s3.deleteObject(b -> b.bucket(bucket).key("items/a.json").ifMatch(eTag)));
+        assertEquals(404, gone.statusCode(), "If-Match on a missing object is NoSuchKey, as on S3");
+        assertEquals("NoSuchKey", gone.awsErrorDetails().errorCode());
+        s3.deleteObject(b -> b.bucket(bucket).key("items/a.json")); // unconditional: idempotent
     }
 
     @Test
