@@ -1,0 +1,51 @@
+package io.masthead.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** A JSON Schema shipped in the jar, whose first violation becomes an {@link ArticleException} naming the field. */
+final class SchemaCheck {
+    private final Schema schema;
+
+    private SchemaCheck(Schema schema) {
+        this.schema = schema;
+    }
+
+    /** Loads {@code resource}, relative to this package. */
+    static SchemaCheck load(String resource) {
+        try (InputStream in = SchemaCheck.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("the schema " + resource + " ships in the jar");
+            JsonNode tree = JsonMapper.builder().build().readTree(in);
+            return new SchemaCheck(SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(tree));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the schema " + resource + " ships in the jar", e);
+        }
+    }
+
+    void check(String article, JsonNode document) {
+        List<Error> errors = schema.validate(document);
+        if (errors.isEmpty()) return;
+        Error error = errors.get(0);
+        String field = fieldName(error.getInstanceLocation().toString());
+        if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
+            throw new ArticleException(article, field.isEmpty() ? error.getProperty() : field + "." + error.getProperty(), "is required");
+        }
+        String message = error.getMessage().replaceFirst("^[$/][^:]*:\\s*", "");
+        throw new ArticleException(article, field.isEmpty() ? "(document)" : field, message);
+    }
+
+    /** {@code /associations/0/renditions/1/width} becomes {@code associations[0].renditions[1].width}. */
+    static String fieldName(String location) {
+        String path = location.replaceFirst("^\\$\\.?", "").replaceFirst("^/", "");
+        return path.replaceAll("/(\\d+)(?=/|$)", "[$1]").replace('/', '.');
+    }
+}
