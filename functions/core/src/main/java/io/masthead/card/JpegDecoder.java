@@ -175,8 +175,6 @@ final class JpegDecoder {
         boolean ranOut;
         // progressive state
         int eobrun;
-        int acState;
-        int acNext;
 
         Decoding(byte[] d, int k) {
             this.d = d;
@@ -349,7 +347,6 @@ final class JpegDecoder {
             resetBits();
             for (Component c : sc) c.pred = 0;
             eobrun = 0;
-            acState = 0;
             int kind; // 0 baseline, 1 DC first, 2 DC refine, 3 AC first, 4 AC refine
             if (!progressive) kind = 0;
             else if (ss == 0) kind = ah == 0 ? 1 : 2;
@@ -400,7 +397,6 @@ final class JpegDecoder {
                     resetBits();
                     for (Component c : sc) c.pred = 0;
                     eobrun = 0;
-                    acState = 0;
                 }
             }
             return markerAfterBits();
@@ -464,69 +460,49 @@ final class JpegDecoder {
             }
         }
 
-        /** AC successive approximation, as the JPEG spec's G.1.2.3 (state carried across blocks). */
+        /** AC successive approximation (JPEG spec G.1.2.3, structured as libjpeg's decode_mcu_AC_refine). */
         void refineAc(Component c, int off, int ss, int se, int al) throws Unsupported {
             short[] b = c.coefs;
-            if (acState == 4) {
+            int p1 = 1 << al;
+            int m1 = -1 << al;
+            int k = ss;
+            if (eobrun == 0) {
+                for (; k <= se; k++) {
+                    int rs = decode(c.ac);
+                    int r = rs >> 4;
+                    int s = rs & 15;
+                    if (s != 0) {
+                        if (s != 1) throw new Unsupported("bad refinement code");
+                        s = bit() != 0 ? p1 : m1;
+                    } else if (r != 15) {
+                        eobrun = (1 << r) + receive(r);
+                        break;
+                    }
+                    // skip r zero coefficients (refining the non-zero ones passed on the way)
+                    do {
+                        int z = off + ZIGZAG[k];
+                        int coef = b[z];
+                        if (coef != 0) {
+                            if (bit() != 0 && (coef & p1) == 0) b[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
+                        } else if (--r < 0) {
+                            break;
+                        }
+                        k++;
+                    } while (k <= se);
+                    if (s != 0) {
+                        if (k > se) throw new Unsupported("coefficient index");
+                        b[off + ZIGZAG[k]] = (short) s;
+                    }
+                }
+            }
+            if (eobrun > 0) {
                 // inside an end-of-band run: only coefficients already non-zero take a correction bit
-                for (int i = ss; i <= se; i++) {
-                    int z = off + ZIGZAG[i];
-                    short v = b[z];
-                    if (v != 0 && bit() != 0) b[z] = (short) (v + (v < 0 ? -(1 << al) : (1 << al)));
+                for (; k <= se; k++) {
+                    int z = off + ZIGZAG[k];
+                    int coef = b[z];
+                    if (coef != 0 && bit() != 0 && (coef & p1) == 0) b[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
                 }
                 eobrun--;
-                if (eobrun == 0) acState = 0;
-                return;
-            }
-            int r = 0;
-            for (int i = ss; i <= se; ) {
-                int z = off + ZIGZAG[i];
-                int sign = b[z] < 0 ? -1 : 1;
-                switch (acState) {
-                    case 0 -> {
-                        int rs = decode(c.ac);
-                        int s = rs & 15;
-                        r = rs >> 4;
-                        if (s == 0) {
-                            if (r < 15) {
-                                eobrun = receive(r) + (1 << r);
-                                acState = 4;
-                            } else {
-                                r = 16;
-                                acState = 1;
-                            }
-                        } else {
-                            if (s != 1) throw new Unsupported("bad refinement code");
-                            acNext = receiveExtend(s);
-                            acState = r != 0 ? 2 : 3;
-                        }
-                        continue;
-                    }
-                    case 1, 2 -> {
-                        if (b[z] != 0) {
-                            b[z] += (short) (sign * (bit() << al));
-                        } else {
-                            r--;
-                            if (r == 0) acState = acState == 2 ? 3 : 0;
-                        }
-                    }
-                    case 3 -> {
-                        if (b[z] != 0) {
-                            b[z] += (short) (sign * (bit() << al));
-                        } else {
-                            b[z] = (short) (acNext << al);
-                            acState = 0;
-                        }
-                    }
-                    default -> {
-                        if (b[z] != 0) b[z] += (short) (sign * (bit() << al));
-                    }
-                }
-                i++;
-            }
-            if (acState == 4) {
-                eobrun--;
-                if (eobrun == 0) acState = 0;
             }
         }
 

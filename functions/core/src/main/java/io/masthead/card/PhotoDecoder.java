@@ -37,6 +37,8 @@ final class PhotoDecoder {
     }
 
     private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+    /** Above this many decoded pixels, plain JPEGs are decoded directly into INT_RGB to halve peak memory. */
+    private static final long DIRECT_INT_RGB_PIXELS = 24_000_000L;
     private final long pixelLimit;
 
     PhotoDecoder(long pixelLimit) {
@@ -94,19 +96,24 @@ final class PhotoDecoder {
                         // damaged or unusual: ImageIO gives the verdict below
                     }
                 }
-                if (jpeg != null && jpeg.plain() && !jpeg.progressive()) {
-                    // plain YCbCr: the JDK's reader decodes straight into INT_RGB, no second full-size copy
+                long decodedPixels = ((long) (ow + sub - 1) / sub) * ((oh + sub - 1) / sub);
+                boolean intoIntRgb = false;
+                if (jpeg != null && jpeg.plain() && !jpeg.progressive() && decodedPixels > DIRECT_INT_RGB_PIXELS) {
+                    // a very large plain JPEG: the JDK's reader decodes straight into INT_RGB, so the
+                    // decoded bytes and their INT_RGB copy are never both in memory (50 MP in 512 MB);
+                    // smaller ones decode a little faster to bytes and are converted after
                     ImageReader jdk = jdkJpegReader();
                     if (jdk != null) {
                         reader.dispose();
                         reader = jdk;
                         in.seek(0);
                         reader.setInput(in, true, true);
+                        intoIntRgb = true;
                     }
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (sub > 1) param.setSourceSubsampling(sub, sub, 0, 0);
-                if (reader.getClass().getName().equals(JDK_JPEG_READER)) {
+                if (intoIntRgb) {
                     int dw = (ow + sub - 1) / sub;
                     int dh = (oh + sub - 1) / sub;
                     param.setDestination(new BufferedImage(swap ? dh : dw, swap ? dw : dh, BufferedImage.TYPE_INT_RGB));
