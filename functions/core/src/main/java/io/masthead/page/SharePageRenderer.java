@@ -1,6 +1,7 @@
 package io.masthead.page;
 
 import io.masthead.article.Article;
+import io.masthead.article.ImportReport;
 import io.masthead.card.CardSet;
 import io.masthead.site.Site;
 
@@ -28,12 +29,17 @@ public final class SharePageRenderer {
      *                                              the url is not absolute http(s)
      */
     public SharePage render(Article article, CardSet cards) {
+        return render(article, cards, null);
+    }
+
+    /** As {@link #render(Article, CardSet)}, keeping how the article was imported in {@code share/{slug}.json}. */
+    public SharePage render(Article article, CardSet cards, ImportReport imported) {
         Objects.requireNonNull(article, "article");
         ShareContent content = ShareContent.of(site, article, cards);
         String jsonLd = ScriptSafeJson.compact(NewsArticleLd.of(content));
         SharePageHtml.Rendered page = SharePageHtml.render(content, jsonLd);
         LintReport lint = linter.lint(content, page.head());
-        String metadata = ScriptSafeJson.pretty(ShareMetadata.of(content, lint, cards == null ? null : cards.report()));
+        String metadata = ScriptSafeJson.pretty(ShareMetadata.of(content, lint, cards == null ? null : cards.report(), imported));
         String oembed = ScriptSafeJson.pretty(OEmbed.of(content));
         return new SharePage(article.slug(), page.html(), metadata, oembed, lint);
     }

@@ -1,6 +1,7 @@
 package io.masthead.event;
 
 import io.masthead.article.Article;
+import io.masthead.article.ArticleParser;
 import io.masthead.article.Author;
 import io.masthead.article.Status;
 import io.masthead.card.CardRenderer;
@@ -12,8 +13,10 @@ import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SnapStart priming: before the snapshot, render a card, a share page and an item record for a
@@ -26,25 +29,36 @@ final class Priming implements Resource {
             List.of(new Author("Masthead", "")), OffsetDateTime.parse("2024-01-01T00:00:00Z"),
             OffsetDateTime.parse("2024-01-01T00:00:00Z"), "en", List.of("priming"), "<p>Priming.</p>", null, Status.PUBLISHED);
 
+    /** One small document per input format, so each reader's classes are loaded before the snapshot. */
+    private static final Map<String, String> DOCUMENTS = Map.of(
+            "articles/priming.json", "{\"headline\":\"Priming\",\"bodyHtml\":\"<p>Body.</p>\"}",
+            "articles/priming.md", "---\ntitle: Priming\ndate: 2024-01-01T00:00:00Z\ntags: [a]\n---\n# Body\n\nText *here*.\n",
+            "articles/priming.txt", "World\n1 hour ago\n\nPriming the text reader\n\nPublished :\n\nA paragraph of the body.\n\nShare this news\n",
+            "articles/priming-ninjs.json", "{\"uri\":\"urn:priming\",\"type\":\"text\",\"version\":\"1\",\"headlines\":[{\"value\":\"Priming\"}],"
+                    + "\"bodies\":[{\"contentType\":\"text/html\",\"value\":\"<p>Body.</p>\"}]}");
+
+    private final ArticleParser parser;
     private final CardRenderer cards;
     private final SharePageRenderer pages;
     private final FeedItemMapper items;
 
-    private Priming(CardRenderer cards, SharePageRenderer pages, FeedItemMapper items) {
+    private Priming(ArticleParser parser, CardRenderer cards, SharePageRenderer pages, FeedItemMapper items) {
+        this.parser = parser;
         this.cards = cards;
         this.pages = pages;
         this.items = items;
     }
 
     /** Registers the priming hook; CRaC holds resources weakly, so the handler keeps the returned reference. */
-    static Priming register(CardRenderer cards, SharePageRenderer pages, FeedItemMapper items) {
-        Priming priming = new Priming(cards, pages, items);
+    static Priming register(ArticleParser parser, CardRenderer cards, SharePageRenderer pages, FeedItemMapper items) {
+        Priming priming = new Priming(parser, cards, pages, items);
         Core.getGlobalContext().register(priming);
         return priming;
     }
 
     /** One full render, as before a snapshot; also usable to warm a JVM for benchmarks. */
     void prime() {
+        DOCUMENTS.forEach((key, text) -> parser.parseWithReport(key, text.getBytes(StandardCharsets.UTF_8), SAMPLE.published()));
         CardSet set = cards.render(SAMPLE, null);
         pages.render(SAMPLE, set);
         ItemCodec.read(ItemCodec.write(items.map(SAMPLE, set, "")));

@@ -38,7 +38,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
         this.cards = CardRenderer.fromEnv(settings.site(), Preset.DEFAULTS, env);
         this.pages = new SharePageRenderer(settings.site());
         this.items = new FeedItemMapper(settings.site());
-        this.priming = Priming.register(cards, pages, items);
+        this.priming = Priming.register(parser, cards, pages, items);
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.masthead.publish;
 import io.masthead.article.Article;
 import io.masthead.article.ArticleException;
 import io.masthead.article.ArticleParser;
+import io.masthead.article.ParsedArticle;
+import io.masthead.article.PhotoLookup;
 import io.masthead.article.Status;
 import io.masthead.card.Card;
 import io.masthead.card.CardRenderer;
@@ -77,12 +79,15 @@ public final class Publisher {
         Optional<StoredObject> source = store.get(key);
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 
-        Article article;
+        ParsedArticle parsed;
         try {
-            article = parser.parse(key, source.get().bytes(), eventTime);
+            // A text page or ninjs item names its photo by a lead the bucket resolves.
+            parsed = parser.parseWithReport(key, source.get().bytes(), eventTime)
+                    .resolvePhoto(PhotoLookup.of(store::exists, store::list));
         } catch (ArticleException e) {
             return reject(key, keySlug, e);
         }
+        Article article = parsed.article();
         String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
         if (article.status() == Status.WITHDRAWN) {
             Outcome removed = unpublisher.remove(key, article.slug(), "withdrawn");
@@ -103,7 +108,12 @@ public final class Publisher {
         } catch (ArticleException e) {
             return reject(key, article.slug(), e);
         }
-        SharePage page = pages.render(article, cardSet);
+        SharePage page;
+        try {
+            page = pages.render(article, cardSet, parsed.report());
+        } catch (ArticleException e) {
+            return reject(key, article.slug(), e);
+        }
         FeedItem item = items.map(article, cardSet, newest(sequencer, current == null ? "" : current.sequencer()));
 
         List<String> written = new ArrayList<>();

@@ -232,6 +232,19 @@ class PublishHandlerTest {
     }
 
     @Test
+    void aTextPageUsesThePhotoBesideItAndKeepsItsImportReport() throws IOException {
+        upload("articles/shelter-cats-text.txt", Files.readAllBytes(Path.of("../../events/articles/shelter-cats-text.txt")));
+        upload("photos/shelter-cats-text.png", Files.readAllBytes(Path.of("../../events/photos/shelter-cats-text.png")));
+        publish.handleRequest(Events.put(tmp, "masthead", "articles/shelter-cats-text.txt", "01"), context);
+
+        FeedItem item = ItemCodec.read(read("items/shelter-cats-text.json"));
+        assertFalse(item.photoCredit().isEmpty(), "credit read from the page");
+        JsonNode metadata = JSON.readTree(read("share/shelter-cats-text.json"));
+        assertEquals("text", metadata.path("imported").path("format").asText(), metadata.toString());
+        assertTrue(metadata.path("render").path("photoWidth").asInt() > 0, "the adjacent photo was used, not a text card");
+    }
+
+    @Test
     void eventsFromAnotherBucketAreIgnored() {
         publish.handleRequest(Events.put(tmp, "someone-elses-bucket", "articles/" + SLUG + ".json", "01"), context);
         assertTrue(keys("items/").isEmpty());
