@@ -43,7 +43,7 @@ public final class ColdStartBench {
     static final long PACKAGE_TARGET_BYTES = 20_000_000L;
 
     /** One cold start: times in milliseconds. */
-    record Run(double readyMs, double firstMs, double warmMs, double peakRssMb) {
+    record Run(double readyMs, double firstMs, double warmMs, double peakRssMb, double readyCpuMs, double firstCpuMs, double warmCpuMs) {
     }
 
     /** Every run's numbers and what was measured. */
@@ -53,6 +53,9 @@ public final class ColdStartBench {
         Spread warm() { return Spread.of(runs.stream().map(Run::warmMs).toList()); }
         Spread rss() { return Spread.of(runs.stream().map(Run::peakRssMb).toList()); }
         Spread readyToPublished() { return Spread.of(runs.stream().map(r -> r.readyMs() + r.firstMs()).toList()); }
+        Spread readyCpu() { return Spread.of(runs.stream().map(Run::readyCpuMs).toList()); }
+        Spread firstCpu() { return Spread.of(runs.stream().map(Run::firstCpuMs).toList()); }
+        Spread warmCpu() { return Spread.of(runs.stream().map(Run::warmCpuMs).toList()); }
 
         String json() {
             return String.format(Locale.ROOT,
@@ -153,8 +156,8 @@ public final class ColdStartBench {
             for (int i = 1; i <= options.runs(); i++) {
                 bucket.clearOutputs();
                 Run run = coldStart(runtime, env, firstEvent, firstSlug, warmEvent, slugOf(warmKey), bucket, work.resolve("run-" + i + ".log"));
-                out.printf(Locale.ROOT, "run %d: handler ready %.0f ms, first publish %.0f ms, warm publish %.0f ms, peak RSS %.0f MB%n",
-                        i, run.readyMs(), run.firstMs(), run.warmMs(), run.peakRssMb());
+                out.printf(Locale.ROOT, "run %d: handler ready %.0f ms (cpu %.0f), first publish %.0f ms (cpu %.0f), warm publish %.0f ms (cpu %.0f), peak RSS %.0f MB, load %s%n",
+                        i, run.readyMs(), run.readyCpuMs(), run.firstMs(), run.firstCpuMs(), run.warmMs(), run.warmCpuMs(), run.peakRssMb(), loadAverage());
                 runs.add(run);
             }
             out.println("runtime logs: " + work);
@@ -170,15 +173,18 @@ public final class ColdStartBench {
             Process process = runtime.start(api.address(), env, log);
             try {
                 long ready = api.awaitReady(process, INIT_TIMEOUT);
+                double readyCpu = ProcessProbe.cpuMs(process.pid());
                 RuntimeApi.Invocation first = api.invoke(firstEvent, process, INVOKE_TIMEOUT);
                 requireSucceeded(first, log);
+                double firstCpu = ProcessProbe.cpuMs(process.pid());
                 RuntimeApi.Invocation warm = api.invoke(warmEvent, process, INVOKE_TIMEOUT);
                 requireSucceeded(warm, log);
-                double rss = PeakRss.megabytes(process.pid());
+                double warmCpu = ProcessProbe.cpuMs(process.pid());
+                double rss = ProcessProbe.peakRssMb(process.pid());
                 bucket.requirePublished(firstSlug);
                 bucket.requirePublished(warmSlug);
                 return new Run((ready - start) / 1e6, (first.doneNanos() - first.sentNanos()) / 1e6,
-                        (warm.doneNanos() - warm.sentNanos()) / 1e6, rss);
+                        (warm.doneNanos() - warm.sentNanos()) / 1e6, rss, readyCpu, firstCpu - readyCpu, warmCpu - firstCpu);
             } finally {
                 process.destroy(); // SIGTERM: the JVM exits normally, so an -XX:ArchiveClassesAtExit archive is written
                 if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
@@ -201,6 +207,9 @@ public final class ColdStartBench {
         line(out, "first invocation (published)", r.first().format("ms"), r.first().median() <= FIRST_TARGET_MS, "<= 1500 ms");
         line(out, "JVM start to first published", r.readyToPublished().format("ms"), true, "(sum)");
         line(out, "warm invocation, " + shortPhoto(r.photo()), r.warm().format("ms"), r.warm().median() <= WARM_TARGET_MS, "<= 500 ms");
+        line(out, "CPU time: init", r.readyCpu().format("ms"), true, "");
+        line(out, "CPU time: first invocation", r.firstCpu().format("ms"), true, "");
+        line(out, "CPU time: warm invocation", r.warmCpu().format("ms"), true, "");
         line(out, "peak RSS (VmHWM)", r.rss().format("MB"), true, "");
         line(out, "package", String.format(Locale.ROOT, "%,d bytes", r.packageBytes()), r.packageBytes() <= PACKAGE_TARGET_BYTES, "<= 20 MB");
     }
@@ -212,6 +221,15 @@ public final class ColdStartBench {
     private static String shortPhoto(String photo) {
         int space = photo.indexOf(' ');
         return space < 0 ? photo : photo.substring(space + 1);
+    }
+
+    /** The 1-minute load average: a benchmark on a busy machine says so. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
     }
 
     private static byte[] eventFor(byte[] template, String key, String sequencer) throws IOException {
