@@ -247,6 +247,9 @@ public final class CardRenderer {
         Card card = new Card(plan.preset, jpeg, hash(jpeg));
         List<String> notes = new ArrayList<>(r.notes);
         if (r.report.headlineCut) notes.add(plan.preset.name() + ": headline cut to fit");
+        if (plan.preset.name().equals(Preset.OG.name()) && jpeg.length > OG_MAX_BYTES) {
+            notes.add("og: " + jpeg.length + " bytes even at quality " + r.report.quality + ", above the 300 KB WhatsApp shows");
+        }
         return new Finished(card, r.report.finish(jpeg.length, (System.nanoTime() - started) / 1_000_000), notes);
     }
 
@@ -254,7 +257,7 @@ public final class CardRenderer {
         int quality = quality(preset);
         byte[] jpeg = JpegEncoder.encode(img, quality);
         // og must stay small enough for WhatsApp's preview
-        while (preset.name().equals(Preset.OG.name()) && jpeg.length > OG_MAX_BYTES && quality > 50) {
+        while (preset.name().equals(Preset.OG.name()) && jpeg.length > OG_MAX_BYTES && quality > 30) {
             quality -= 5;
             jpeg = JpegEncoder.encode(img, quality);
         }

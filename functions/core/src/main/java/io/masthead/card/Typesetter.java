@@ -23,8 +23,8 @@ final class Typesetter {
     private Typesetter() {
     }
 
-    /** One set line: its layout and advance. */
-    record Line(TextLayout layout, float width) {
+    /** One set line: its layout, advance and text. */
+    record Line(TextLayout layout, float width, String text) {
         float ascent() { return layout.getAscent(); }
         float descent() { return layout.getDescent(); }
     }
@@ -67,7 +67,7 @@ final class Typesetter {
         boolean rtl = text.rtl();
         TextLayout full = new TextLayout(text.attributed(0, text.text().length(), size, rtl, tracking).getIterator(), FRC);
         if (full.getAdvance() <= width) {
-            return new Block(List.of(new Line(full, full.getAdvance())), size, size, false, rtl);
+            return new Block(List.of(new Line(full, full.getAdvance(), text.text())), size, size, false, rtl);
         }
         BreakIterator words = BreakIterator.getLineInstance(locale);
         words.setText(text.text());
@@ -77,7 +77,7 @@ final class Typesetter {
             if (end <= 0) break;
             Coverage cut = text.cutAt(end, ELLIPSIS);
             TextLayout l = new TextLayout(cut.attributed(0, cut.text().length(), size, rtl, tracking).getIterator(), FRC);
-            if (l.getAdvance() <= width) return new Block(List.of(new Line(l, l.getAdvance())), size, size, true, rtl);
+            if (l.getAdvance() <= width) return new Block(List.of(new Line(l, l.getAdvance(), cut.text())), size, size, true, rtl);
         }
         // a single word wider than the line: cut it by characters
         BreakIterator chars = BreakIterator.getCharacterInstance(locale);
@@ -85,7 +85,7 @@ final class Typesetter {
         for (end = chars.preceding(text.text().length()); end > 0; end = chars.preceding(end)) {
             Coverage cut = text.cutAt(end, ELLIPSIS);
             TextLayout l = new TextLayout(cut.attributed(0, cut.text().length(), size, rtl, tracking).getIterator(), FRC);
-            if (l.getAdvance() <= width) return new Block(List.of(new Line(l, l.getAdvance())), size, size, true, rtl);
+            if (l.getAdvance() <= width) return new Block(List.of(new Line(l, l.getAdvance(), cut.text())), size, size, true, rtl);
         }
         return new Block(List.of(), size, size, true, rtl);
     }
@@ -189,7 +189,7 @@ final class Typesetter {
             for (int j = last[1]; j > last[0]; j--) {
                 Coverage c = text.cutAt(trimmedEnd(breaks[j]), ELLIPSIS);
                 TextLayout l = new TextLayout(c.attributed(start, c.text().length(), size, rtl, 0).getIterator(), FRC);
-                cut = new Line(l, l.getAdvance());
+                cut = new Line(l, l.getAdvance(), c.text().substring(start));
                 if (l.getAdvance() * REF / size <= max) break;
             }
             out.add(cut);
@@ -198,7 +198,7 @@ final class Typesetter {
 
         private Line layout(int start, int end, float size) {
             TextLayout l = new TextLayout(text.attributed(start, end, size, rtl, 0).getIterator(), FRC);
-            return new Line(l, l.getAdvance());
+            return new Line(l, l.getAdvance(), text.text().substring(start, end));
         }
     }
 }

@@ -6,6 +6,9 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.parser.Parser;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Cleans text before it goes into a feed. XML 1.0 forbids most control characters and lone
  * surrogates, and one such character makes a whole feed unparseable, so they are dropped here
@@ -57,6 +60,16 @@ public final class FeedText {
     public static String html(String html, String baseUrl) {
         if (html == null || html.isBlank()) return "";
         Document doc = Jsoup.parseBodyFragment(xmlSafe(html), baseUrl == null ? "" : baseUrl);
+        // Feed readers drop active content and validators flag it: it has no place in a feed.
+        doc.select("script, style, object, embed, applet").remove();
+        for (Element el : doc.getAllElements()) {
+            List<String> handlers = new ArrayList<>();
+            for (var a : el.attributes()) {
+                String v = a.getValue().strip().toLowerCase(java.util.Locale.ROOT);
+                if (a.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("on") || v.startsWith("javascript:")) handlers.add(a.getKey());
+            }
+            handlers.forEach(el::removeAttr);
+        }
         for (String attr : new String[]{"href", "src", "poster", "cite"}) {
             for (Element el : doc.select("[" + attr + "]")) {
                 String abs = el.absUrl(attr);
@@ -72,8 +85,8 @@ public final class FeedText {
     }
 
     /** Splits {@code s} so that no piece contains {@code ]]>}; each piece can be its own CDATA section. */
-    public static java.util.List<String> cdataPieces(String s) {
-        java.util.List<String> pieces = new java.util.ArrayList<>();
+    public static List<String> cdataPieces(String s) {
+        List<String> pieces = new ArrayList<>();
         int from = 0;
         int at;
         while ((at = s.indexOf("]]>", from)) >= 0) {

@@ -159,6 +159,13 @@ class FeedFormatsTest {
     }
 
     @Test
+    void bodiesLoseActiveContent() {
+        String html = FeedText.html("<p onclick=\"x()\">a<script>alert(1)</script><a href=\"javascript:alert(1)\">b</a>"
+                + "<style>p{}</style><img src=\"/i.png\" onerror=\"x()\"></p>", "https://news.example.com/s/a");
+        assertEquals("<p>a<a>b</a><img src=\"https://news.example.com/i.png\"></p>", html);
+    }
+
+    @Test
     void datesAreEnglishAndUtcWhateverTheDefaultLocale() {
         Locale saved = Locale.getDefault();
         try {

@@ -22,11 +22,7 @@ import java.util.Map;
  */
 public final class PublishHandler implements RequestHandler<S3Event, Void> {
     private final Settings settings;
-    private final ArticleParser parser;
-    private final CardRenderer cards;
-    private final SharePageRenderer pages;
-    private final FeedItemMapper items;
-    private final Priming priming;
+    private final Renderers renderers;
 
     public PublishHandler() {
         this(System.getenv());
@@ -34,11 +30,7 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
 
     public PublishHandler(Map<String, String> env) {
         this.settings = Settings.fromEnv(env);
-        this.parser = new ArticleParser(settings.site());
-        this.cards = CardRenderer.fromEnv(settings.site(), Preset.DEFAULTS, env);
-        this.pages = new SharePageRenderer(settings.site());
-        this.items = new FeedItemMapper(settings.site());
-        this.priming = Priming.register(parser, cards, pages, items);
+        this.renderers = Renderers.fromEnv(settings, env);
     }
 
     @Override
@@ -55,10 +47,28 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
                 continue;
             }
             long start = System.nanoTime();
-            Publisher publisher = new Publisher(new S3Store(settings.s3(), change.bucket()), parser, cards, pages, items, log);
+            Publisher publisher = renderers.publisher(new S3Store(settings.s3(), change.bucket()), log);
             Outcome outcome = publisher.publish(change.key(), change.eventTime(), change.sequencer());
             log.outcome(change.key(), outcome, (System.nanoTime() - start) / 1_000_000);
         }
         return null;
+    }
+
+    /**
+     * The parser and renderers, built once per container (fonts and codecs load once) and primed
+     * before a SnapStart snapshot.
+     */
+    record Renderers(ArticleParser parser, CardRenderer cards, SharePageRenderer pages, FeedItemMapper items, Priming priming) {
+        static Renderers fromEnv(Settings settings, Map<String, String> env) {
+            ArticleParser parser = new ArticleParser(settings.site());
+            CardRenderer cards = CardRenderer.fromEnv(settings.site(), Preset.DEFAULTS, env);
+            SharePageRenderer pages = new SharePageRenderer(settings.site());
+            FeedItemMapper items = new FeedItemMapper(settings.site());
+            return new Renderers(parser, cards, pages, items, Priming.register(parser, cards, pages, items));
+        }
+
+        Publisher publisher(S3Store store, EventLog log) {
+            return new Publisher(store, parser, cards, pages, items, log);
+        }
     }
 }

@@ -24,6 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -45,6 +49,7 @@ import java.util.function.Consumer;
  */
 public final class FeedUpdater {
     private static final String STATE_TYPE = "application/json";
+    private static final int READERS = 8;
 
     private final S3Store store;
     private final Site site;
@@ -79,14 +84,25 @@ public final class FeedUpdater {
 
         Set<String> failed = new HashSet<>();
         Map<String, ItemChange> observed = new TreeMap<>();
-        for (var entry : bySlug.entrySet()) {
-            try {
-                observed.put(entry.getKey(), observe(entry.getKey(), entry.getValue()));
-            } catch (RuntimeException e) {
-                // A record that cannot be read or parsed fails only its own messages.
-                entry.getValue().forEach(ev -> failed.add(ev.messageId()));
-                log.accept("item " + entry.getKey() + " not applied: " + e.getMessage());
+        Map<String, CompletableFuture<ItemChange>> reads = new TreeMap<>();
+        // Item reads are independent: a few at a time keeps a 100-message batch from paying 100
+        // round trips in a row.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(READERS, bySlug.size())));
+        try {
+            for (var entry : bySlug.entrySet()) {
+                reads.put(entry.getKey(), CompletableFuture.supplyAsync(() -> observe(entry.getKey(), entry.getValue()), pool));
             }
+            for (var entry : reads.entrySet()) {
+                try {
+                    observed.put(entry.getKey(), entry.getValue().join());
+                } catch (CompletionException e) {
+                    // A record that cannot be read or parsed fails only its own messages.
+                    bySlug.get(entry.getKey()).forEach(ev -> failed.add(ev.messageId()));
+                    log.accept("item " + entry.getKey() + " not applied: " + e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdown();
         }
         if (observed.isEmpty()) return new FeedBatchResult(failed, 0, List.of(), 0, 0, 0);
 
@@ -229,8 +245,9 @@ public final class FeedUpdater {
     private void publishFiles(FeedScope scope, Committed committed, Tally tally) {
         FeedState state = committed.state();
         String stateEtag = committed.etag();
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > backoff.attempts()) throw new FeedContentionException(scope.prefix(), attempt - 1);
+        int losses = 0;
+        int moves = 0;
+        while (true) {
             List<FeedDocument> docs = renderer.render(scope, state.window());
             Map<FeedDocument, Optional<StoredObject>> stale = new LinkedHashMap<>();
             for (FeedDocument doc : docs) {
@@ -241,6 +258,9 @@ public final class FeedUpdater {
 
             Optional<StoredObject> latest = store.get(scope.stateKey());
             if (latest.isPresent() && !latest.get().etag().equals(stateEtag)) {
+                // Another writer committed after us and renders after its commit: its files will
+                // be at least this new. Help while it is cheap, then leave it to that writer.
+                if (++moves > backoff.attempts()) return;
                 state = FeedState.fromJson(latest.get().bytes(), site.feedWindow());
                 stateEtag = latest.get().etag();
                 continue;
@@ -254,12 +274,14 @@ public final class FeedUpdater {
                     else store.putIfAbsent(put);
                     tally.filesWritten++;
                 } catch (PreconditionFailedException e) {
+                    // Someone wrote the file since we read it, possibly from an older state: read again.
                     tally.conflicts++;
                     lost = true;
                 }
             }
             if (!lost) return;
-            backoff.pause(attempt);
+            if (++losses >= backoff.attempts()) throw new FeedContentionException(scope.prefix(), losses);
+            backoff.pause(losses);
         }
     }
 

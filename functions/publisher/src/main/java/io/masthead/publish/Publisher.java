@@ -63,9 +63,23 @@ public final class Publisher {
      * @param sequencer the S3 event's sequencer, to order versions with the same {@code updated}
      */
     public Outcome publish(String key, OffsetDateTime eventTime, String sequencer) {
+        return withRetries(key, eventTime, sequencer, false);
+    }
+
+    /**
+     * Re-renders an article already in the bucket, as after a design change.
+     *
+     * @param now       the default publication time for an article never published before
+     * @param onlyCards when true, an article whose cards come out unchanged is left as it is
+     */
+    public Outcome backfill(String key, OffsetDateTime now, boolean onlyCards) {
+        return withRetries(key, now, "", onlyCards);
+    }
+
+    private Outcome withRetries(String key, OffsetDateTime eventTime, String sequencer, boolean onlyChangedCards) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return publishOnce(key, eventTime, sequencer);
+                return publishOnce(key, eventTime, sequencer, onlyChangedCards);
             } catch (PreconditionFailedException e) {
                 // Another invocation wrote this item meanwhile: start over from what is in the bucket now.
                 if (attempt == MAX_ATTEMPTS) throw e;
@@ -74,21 +88,24 @@ public final class Publisher {
         }
     }
 
-    private Outcome publishOnce(String key, OffsetDateTime eventTime, String sequencer) {
+    private Outcome publishOnce(String key, OffsetDateTime eventTime, String sequencer, boolean onlyChangedCards) {
         String keySlug = Unpublisher.slugOfKey(key);
         Optional<StoredObject> source = store.get(key);
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 
+        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
+        // An article without a publication time keeps the one it was first published with.
+        OffsetDateTime firstPublished = previousSlug == null ? eventTime : store.get(Outputs.item(previousSlug))
+                .map(o -> ItemCodec.read(o.bytes()).published()).orElse(eventTime);
         ParsedArticle parsed;
         try {
             // A text page or ninjs item names its photo by a lead the bucket resolves.
-            parsed = parser.parseWithReport(key, source.get().bytes(), eventTime)
+            parsed = parser.parseWithReport(key, source.get().bytes(), firstPublished)
                     .resolvePhoto(PhotoLookup.of(store::exists, store::list));
         } catch (ArticleException e) {
             return reject(key, keySlug, e);
         }
         Article article = parsed.article();
-        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
         if (article.status() == Status.WITHDRAWN) {
             Outcome removed = unpublisher.remove(key, article.slug(), "withdrawn");
             if (previousSlug != null && !previousSlug.equals(article.slug())) unpublisher.remove(key, previousSlug, "withdrawn");
@@ -107,6 +124,10 @@ public final class Publisher {
             cardSet = cards.render(article, photoBytes(key, article));
         } catch (ArticleException e) {
             return reject(key, article.slug(), e);
+        }
+        if (onlyChangedCards && current != null
+                && cardSet.cards().stream().allMatch(c -> store.exists(c.key(article.slug())))) {
+            return Outcome.skipped(article.slug(), "cards unchanged");
         }
         SharePage page;
         try {

@@ -245,6 +245,22 @@ class PublishHandlerTest {
     }
 
     @Test
+    void anArticleWithoutAPublicationTimeKeepsItsFirstOneWhenRepublished() throws IOException {
+        upload("articles/undated.json", "{\"headline\":\"First\"}".getBytes(StandardCharsets.UTF_8));
+        publish.handleRequest(Events.put(tmp, "masthead", "articles/undated.json", "01"), context);
+        var first = ItemCodec.read(read("items/undated.json")).published();
+
+        Path later = tmp.resolve("later.json");
+        Files.writeString(later, Files.readString(Events.SAMPLE_PUT).replace("2024-01-05T14:20:05.000Z", "2024-02-01T00:00:00.000Z")
+                .replace("articles/iraq-coalition-mission.json", "articles/undated.json"));
+        upload("articles/undated.json", "{\"headline\":\"Second\"}".getBytes(StandardCharsets.UTF_8));
+        publish.handleRequest(com.amazonaws.services.lambda.runtime.tests.EventLoader.loadS3Event(later.toString()), context);
+        FeedItem item = ItemCodec.read(read("items/undated.json"));
+        assertEquals("Second", item.title());
+        assertEquals(first, item.published());
+    }
+
+    @Test
     void eventsFromAnotherBucketAreIgnored() {
         publish.handleRequest(Events.put(tmp, "someone-elses-bucket", "articles/" + SLUG + ".json", "01"), context);
         assertTrue(keys("items/").isEmpty());

@@ -1,0 +1,70 @@
+package io.masthead.local;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./masthead serve}: the endpoint and the template's triggers, until Ctrl-C. */
+final class ServeCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ServeCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args) {
+        Arguments a = Arguments.parse(args, Set.of("port", "bucket", "data", "template"), Set.of("verbose"));
+        Path template = Templates.locate(a.path("template", "template.yaml"));
+        Path data = a.path("data", ".masthead/data").toAbsolutePath().normalize();
+        LocalOptions options = LocalOptions.defaults(template, out)
+                .withPort(a.integer("port", LocalOptions.DEFAULT_PORT))
+                .withBucket(a.get("bucket", LocalOptions.DEFAULT_BUCKET))
+                .withDataDir(data)
+                .withParameters(a.parameters())
+                .withVerbose(a.flag("verbose"));
+
+        LocalDeployment deployment;
+        try {
+            deployment = LocalDeployment.start(options);
+        } catch (RuntimeException e) {
+            err.println("serve: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("stopping...");
+            deployment.close();
+            out.println("stopped");
+            stopped.countDown();
+        }, "masthead-stop"));
+
+        String url = deployment.endpoint().uri().toString();
+        String bucket = options.bucket();
+        out.println("S3 endpoint  " + url + "   bucket " + bucket + "   (any access key works)");
+        out.println("files        " + Templates.display(data.resolve(bucket)));
+        out.println("triggers from " + Templates.display(template) + ":");
+        deployment.wiring().describe().forEach(line -> out.println("  " + line));
+        out.println();
+        out.println("Try it:");
+        out.println("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1");
+        String photo = Files.exists(Path.of("events/photos/rocket.jpg")) ? "events/photos/rocket.jpg" : "photo.jpg";
+        String article = Files.exists(Path.of("events/articles/iraq-coalition-mission.json"))
+                ? "events/articles/iraq-coalition-mission.json" : "article.json";
+        out.println("  aws --endpoint-url " + url + " s3 cp " + photo + " s3://" + bucket + "/photos/" + Path.of(photo).getFileName());
+        out.println("  aws --endpoint-url " + url + " s3 cp " + article + " s3://" + bucket + "/articles/" + Path.of(article).getFileName());
+        out.println("  aws --endpoint-url " + url + " s3 ls --recursive s3://" + bucket + "/");
+        out.println("Ctrl-C stops.");
+        out.println();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}
