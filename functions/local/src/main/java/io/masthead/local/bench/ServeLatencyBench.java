@@ -44,19 +44,21 @@ public final class ServeLatencyBench {
         int uploads = 20;
         Path jar = Path.of("functions/local/target/masthead.jar");
         Path events = Path.of("events");
+        List<String> jvmOptions = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--uploads" -> uploads = Integer.parseInt(args.get(++i));
+                case "--jvm-option" -> jvmOptions.add(args.get(++i));
                 case "--jar" -> jar = Path.of(args.get(++i));
                 case "--events" -> events = Path.of(args.get(++i));
                 default -> {
-                    System.err.println("usage: masthead bench serve [--uploads 20] [--jar masthead.jar] [--events DIR]");
+                    System.err.println("usage: masthead bench serve [--uploads 20] [--jar masthead.jar] [--events DIR] [--jvm-option OPT]...");
                     return 2;
                 }
             }
         }
         try {
-            List<Double> latencies = measure(jar, events, uploads);
+            List<Double> latencies = measure(jar, events, uploads, jvmOptions);
             List<Double> sorted = new ArrayList<>(latencies);
             Collections.sort(sorted);
             double p50 = percentile(sorted, 50);
@@ -77,25 +79,31 @@ public final class ServeLatencyBench {
         return sorted.get(Math.max(0, rank - 1));
     }
 
-    private static List<Double> measure(Path jar, Path events, int uploads) throws IOException, InterruptedException {
+    private static List<Double> measure(Path jar, Path events, int uploads, List<String> jvmOptions) throws IOException, InterruptedException {
         int port;
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
+        quietClientLogging();
         Path data = Files.createTempDirectory("masthead-bench-serve");
         Path log = data.resolveSibling(data.getFileName() + ".log");
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
-                "serve", "--port", Integer.toString(port), "--bucket", BUCKET, "--data", data.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--port", Integer.toString(port), "--bucket", BUCKET, "--data", data.toString()));
+        long launched = System.nanoTime();
+        Process serve = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try (S3Client s3 = S3Endpoint.newClient(URI.create("http://127.0.0.1:" + port))) {
             awaitBucket(s3, serve, log);
+            System.out.printf(Locale.ROOT, "serve answering %.0f ms after launch (cpu %.0f ms, load %s)%n",
+                    (System.nanoTime() - launched) / 1e6, ProcessProbe.cpuMs(serve.pid()), ColdStartBench.loadAverage());
             ObjectNode article = (ObjectNode) JSON.readTree(events.resolve("articles/iraq-coalition-mission.json").toFile());
             String photoKey = article.at("/photo/key").asText();
+            String headline = article.path("headline").asText();
             s3.putObject(b -> b.bucket(BUCKET).key(photoKey).contentType("image/jpeg"), RequestBody.fromFile(events.resolve(photoKey)));
             List<Double> latencies = new ArrayList<>();
             for (int i = 1; i <= uploads; i++) {
                 String slug = "latency-" + i;
-                article.put("headline", "Latency probe " + i + ": " + article.path("headline").asText());
+                article.put("headline", "Latency probe " + i + ": " + headline);
                 byte[] body = JSON.writeValueAsBytes(article);
                 long start = System.nanoTime();
                 s3.putObject(b -> b.bucket(BUCKET).key("articles/" + slug + ".json").contentType("application/json"), RequestBody.fromBytes(body));
@@ -115,6 +123,13 @@ public final class ServeLatencyBench {
         }
     }
 
+    /** The SDK logs every request at DEBUG through the runner's logback unless told otherwise. */
+    private static void quietClientLogging() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     private static boolean feedHolds(S3Client s3, String needle) {
         try {
             return s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(FEED)).asUtf8String().contains(needle);
@@ -131,7 +146,7 @@ public final class ServeLatencyBench {
                 s3.headBucket(b -> b.bucket(BUCKET));
                 return;
             } catch (S3Exception | software.amazon.awssdk.core.exception.SdkClientException e) {
-                Thread.sleep(100);
+                Thread.sleep(20);
             }
         }
         throw new IllegalStateException("serve did not answer within 60 s (log " + log + ")");
