@@ -25,6 +25,10 @@ import java.util.stream.Stream;
 final class DemoCommand {
     private static final Map<String, String> IMAGE_TYPES = Map.of(
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp", "gif", "image/gif");
+    /** Every article format the publish function is triggered for (template.yaml). */
+    private static final Map<String, String> ARTICLE_TYPES = Map.of(
+            "json", "application/json", "md", "text/markdown; charset=utf-8", "markdown", "text/markdown; charset=utf-8",
+            "txt", "text/plain; charset=utf-8");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -41,7 +45,7 @@ final class DemoCommand {
         Path data = a.path("data", ".masthead/demo").toAbsolutePath().normalize();
         String bucket = a.get("bucket", LocalOptions.DEFAULT_BUCKET);
         List<Path> photos = files(events.resolve("photos"), p -> IMAGE_TYPES.containsKey(extension(p)));
-        List<Path> articles = files(events.resolve("articles"), p -> extension(p).equals("json"));
+        List<Path> articles = files(events.resolve("articles"), p -> ARTICLE_TYPES.containsKey(extension(p)));
         if (articles.isEmpty()) {
             err.println("demo: no articles under " + events.resolve("articles"));
             return 1;
@@ -63,7 +67,7 @@ final class DemoCommand {
             List<String> articleKeys = new ArrayList<>();
             for (Path article : articles) {
                 String key = "articles/" + article.getFileName();
-                upload(s3, bucket, key, article, "application/json");
+                upload(s3, bucket, key, article, ARTICLE_TYPES.get(extension(article)));
                 articleKeys.add(key);
             }
             boolean settled = deployment.awaitSettled(Duration.ofSeconds(a.integer("timeout", 300)));

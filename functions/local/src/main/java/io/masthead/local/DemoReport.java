@@ -2,10 +2,11 @@ package io.masthead.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.masthead.article.Slugs;
+import io.masthead.article.ArticleParser;
 import io.masthead.local.lambda.Invocation;
 import io.masthead.local.lambda.InvocationLog;
 import io.masthead.local.sqs.QueueMessage;
+import io.masthead.site.Site;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -16,6 +17,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -220,16 +223,15 @@ final class DemoReport {
         }
     }
 
+    /** The slug the publisher gives the article: read with the same parser, whatever the format. */
     private static String slugOf(Path article) {
+        String key = "articles/" + article.getFileName();
         try {
-            JsonNode json = JSON.readTree(article.toFile());
-            if (json.hasNonNull("slug") && Slugs.isValid(json.get("slug").asText())) {
-                return json.get("slug").asText();
-            }
-        } catch (IOException e) {
-            // Not JSON: the publisher names its error record after the file name, as below.
+            return new ArticleParser(Site.fromEnv(Map.of())).parse(key, Files.readAllBytes(article),
+                    OffsetDateTime.now(ZoneOffset.UTC)).slug();
+        } catch (IOException | RuntimeException e) {
+            // A bad article: the publisher names its error record after the key, as here.
+            return ArticleParser.slugOfKey(key);
         }
-        String name = article.getFileName().toString();
-        return Slugs.slugify(name.endsWith(".json") ? name.substring(0, name.length() - 5) : name);
     }
 }
