@@ -26,6 +26,7 @@ final class BenchChart {
     private static final int LABEL = 300;
     private static final Color INK = new Color(0x22, 0x22, 0x2e);
     private static final Color BAR = new Color(0x1a, 0x5f, 0xb4);
+    private static final Color CPU = new Color(0x99, 0xc1, 0xf1);
     private static final Color PEER = new Color(0xc0, 0x6c, 0x00);
     private static final Color TARGET = new Color(0xc0, 0x1c, 0x28);
 
@@ -38,8 +39,11 @@ final class BenchChart {
     static void draw(ColdStartBench.Result result, List<CardComparison> cards, Path png) {
         List<Bar> phases = List.of(
                 bar("JVM start to handler ready", result.ready(), ColdStartBench.READY_TARGET_MS, BAR),
+                bar("  CPU time of the JVM", result.readyCpu(), 0, CPU),
                 bar("first invocation: article published", result.first(), ColdStartBench.FIRST_TARGET_MS, BAR),
-                bar("warm invocation: large photo", result.warm(), ColdStartBench.WARM_TARGET_MS, BAR));
+                bar("  CPU time of the JVM", result.firstCpu(), 0, CPU),
+                bar("warm invocation: large photo", result.warm(), ColdStartBench.WARM_TARGET_MS, BAR),
+                bar("  CPU time of the JVM", result.warmCpu(), 0, CPU));
         List<Bar> versus = new ArrayList<>();
         for (CardComparison c : cards) {
             versus.add(new Bar("og card, Masthead: " + c.photo(), c.cardMs(), c.cardMs(), c.cardMs(), 0, BAR));
@@ -53,8 +57,8 @@ final class BenchChart {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, WIDTH, height);
-            int y = section(g, 30, String.format(Locale.ROOT, "Cold start, publisher package (%d runs: median, min-max; red: target)",
-                    result.runs().size()), phases, ColdStartBench.FIRST_TARGET_MS * 1.4);
+            int y = section(g, 30, String.format(Locale.ROOT, "Cold start, publisher package (%d runs: median, min-max; red: target; load %s)",
+                    result.runs().size(), result.load()), phases, ColdStartBench.FIRST_TARGET_MS * 1.4);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
             g.setColor(INK);
             g.drawString(String.format(Locale.ROOT, "package %.1f MB, peak RSS %.0f MB; warm photo: %s",
@@ -110,7 +114,8 @@ final class BenchChart {
                 g.drawLine(x, y + 2, x, y + ROW - 4);
             }
             g.setColor(INK);
-            g.drawString(String.format(Locale.ROOT, "%.0f ms", b.value()), LABEL + Math.max(w, 1) + 8, y + 18);
+            int after = Math.max(w, (int) Math.round(b.max() / max * plot));
+            g.drawString(String.format(Locale.ROOT, "%.0f ms", b.value()), LABEL + after + 8, y + 18);
             y += ROW;
         }
         g.setColor(new Color(0x99, 0x99, 0x99));

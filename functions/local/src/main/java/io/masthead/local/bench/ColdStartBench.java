@@ -47,7 +47,7 @@ public final class ColdStartBench {
     }
 
     /** Every run's numbers and what was measured. */
-    record Result(List<Run> runs, long packageBytes, String photo, String jvm) {
+    record Result(List<Run> runs, long packageBytes, String photo, String jvm, String load) {
         Spread ready() { return Spread.of(runs.stream().map(Run::readyMs).toList()); }
         Spread first() { return Spread.of(runs.stream().map(Run::firstMs).toList()); }
         Spread warm() { return Spread.of(runs.stream().map(Run::warmMs).toList()); }
@@ -161,7 +161,7 @@ public final class ColdStartBench {
                 runs.add(run);
             }
             out.println("runtime logs: " + work);
-            return new Result(runs, packageBytes, photoDescription, runtime.java().toString());
+            return new Result(runs, packageBytes, photoDescription, runtime.java().toString(), loadAverage());
         }
     }
 
