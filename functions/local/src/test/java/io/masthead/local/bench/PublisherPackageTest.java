@@ -36,6 +36,17 @@ class PublisherPackageTest {
                         "no local-runner or test code: " + name);
             });
             assertTrue(jar.getEntry("org/jsoup/Jsoup.class") != null, "jsoup, which the article and feed code use, is packaged");
+            // the event models are trimmed to what the handlers use: every one they name must be there
+            var eventModel = java.util.regex.Pattern.compile("com/amazonaws/services/lambda/runtime/events/[A-Za-z0-9_/$]+");
+            Set<String> referenced = new TreeSet<>();
+            for (var entry : jar.stream().filter(e -> e.getName().startsWith("io/masthead/") && e.getName().endsWith(".class")).toList()) {
+                String constants = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                eventModel.matcher(constants).results().forEach(m -> referenced.add(m.group()));
+            }
+            assertTrue(referenced.contains("com/amazonaws/services/lambda/runtime/events/S3Event"), referenced.toString());
+            for (String type : referenced) {
+                assertTrue(jar.getEntry(type + ".class") != null, "event model used by a handler is packaged: " + type);
+            }
         }
         // the faces io.masthead.card.FontChain loads; the cold start below renders with all four
         assertEquals(Set.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"), fonts);
