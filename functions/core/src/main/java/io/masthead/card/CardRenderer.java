@@ -31,6 +31,7 @@ public final class CardRenderer {
     /** WhatsApp shows link previews only up to about this size. */
     public static final int OG_MAX_BYTES = 300 * 1024;
 
+    private static final System.Logger LOG = System.getLogger(CardRenderer.class.getName());
     private static final Pattern PHOTO_PREFIX = Pattern.compile("(?i)^\\s*(photo|photograph|foto|image)\\s*[:/-]");
     private static final int TEXT_ON_PHOTO = 0xFFFFFF;
     private static final int CREDIT_ON_PHOTO = 0xE2E2E2;
@@ -95,7 +96,9 @@ public final class CardRenderer {
             covered += c.covered();
         }
         if (!missing.isEmpty()) {
-            notes.add("left out characters no font covers: " + String.join(" ", missing.stream().map(CardRenderer::describe).toList()));
+            String note = "left out characters no font covers: " + String.join(" ", missing.stream().map(CardRenderer::describe).toList());
+            notes.add(note);
+            LOG.log(System.Logger.Level.WARNING, article.slug() + ": " + note);
         }
 
         PhotoDecoder.Decoded photo = null;

@@ -36,6 +36,9 @@ final class PhotoDecoder {
         ImageIO.scanForPlugins();
     }
 
+    private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+    /** Above this many decoded pixels, plain JPEGs are decoded directly into INT_RGB to halve peak memory. */
+    private static final long DIRECT_INT_RGB_PIXELS = 24_000_000L;
     private final long pixelLimit;
 
     PhotoDecoder(long pixelLimit) {
@@ -81,8 +84,40 @@ final class PhotoDecoder {
                 int ow = swap ? h : w;
                 int oh = swap ? w : h;
                 int sub = subsampling(ow, oh, need);
+                JpegDecoder.Header jpeg = format.equals("jpeg") ? JpegDecoder.header(bytes) : null;
+                if (jpeg != null && jpeg.progressive() && jpeg.plain()) {
+                    // progressive JPEGs decode faster here than through ImageIO, baseline ones slower
+                    // (measured, docs/benchmarks.md); what this decoder declines goes to ImageIO
+                    int denominator = sub >= 8 ? 8 : sub >= 4 ? 4 : sub >= 2 ? 2 : 1;
+                    try {
+                        BufferedImage fast = JpegDecoder.decode(bytes, denominator);
+                        return new Decoded(Orientation.apply(fast, orientation), format, ow, oh, denominator, orientation);
+                    } catch (JpegDecoder.Unsupported e) {
+                        // damaged or unusual: ImageIO gives the verdict below
+                    }
+                }
+                long decodedPixels = ((long) (ow + sub - 1) / sub) * ((oh + sub - 1) / sub);
+                boolean intoIntRgb = false;
+                if (jpeg != null && jpeg.plain() && !jpeg.progressive() && decodedPixels > DIRECT_INT_RGB_PIXELS) {
+                    // a very large plain JPEG: the JDK's reader decodes straight into INT_RGB, so the
+                    // decoded bytes and their INT_RGB copy are never both in memory (50 MP in 512 MB);
+                    // smaller ones decode a little faster to bytes and are converted after
+                    ImageReader jdk = jdkJpegReader();
+                    if (jdk != null) {
+                        reader.dispose();
+                        reader = jdk;
+                        in.seek(0);
+                        reader.setInput(in, true, true);
+                        intoIntRgb = true;
+                    }
+                }
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (sub > 1) param.setSourceSubsampling(sub, sub, 0, 0);
+                if (intoIntRgb) {
+                    int dw = (ow + sub - 1) / sub;
+                    int dh = (oh + sub - 1) / sub;
+                    param.setDestination(new BufferedImage(swap ? dh : dw, swap ? dw : dh, BufferedImage.TYPE_INT_RGB));
+                }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(new IIOReadWarningListener() {
                     @Override
@@ -112,6 +147,14 @@ final class PhotoDecoder {
         } catch (IOException e) {
             throw problem(slug, "cannot read the photo: " + e.getMessage(), e);
         }
+    }
+
+    private static ImageReader jdkJpegReader() {
+        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg"); it.hasNext(); ) {
+            ImageReader r = it.next();
+            if (r.getClass().getName().equals(JDK_JPEG_READER)) return r;
+        }
+        return null;
     }
 
     /** The largest subsampling that keeps at least twice the pixels the most demanding preset needs. */

@@ -159,7 +159,11 @@ final class Typesetter {
             return true;
         }
 
-        /** The narrowest measure that still gives {@code count} lines: lines of even length, no lone last word. */
+        /**
+         * Even lines: the narrowest measure that still gives {@code count} lines, then the breaks
+         * that leave the least squared slack against it, weighted towards the first lines (a lone
+         * last word is heavily penalised).
+         */
         List<int[]> balance(int count, float max) {
             if (count < 2) return greedy(max);
             float lo = 0;
@@ -169,7 +173,36 @@ final class Typesetter {
                 float mid = (lo + hi) / 2;
                 if (greedy(mid).size() <= count) hi = mid; else lo = mid;
             }
-            return greedy(hi);
+            int n = tokens();
+            double[][] cost = new double[count + 1][n + 1];
+            int[][] from = new int[count + 1][n + 1];
+            for (double[] row : cost) java.util.Arrays.fill(row, Double.POSITIVE_INFINITY);
+            cost[0][0] = 0;
+            for (int line = 1; line <= count; line++) {
+                for (int end = line; end <= n; end++) {
+                    for (int start = line - 1; start < end; start++) {
+                        if (cost[line - 1][start] == Double.POSITIVE_INFINITY) continue;
+                        float w = width(start, end);
+                        if (w > hi + 0.01f) continue;
+                        double slack = hi - w;
+                        // slack counts more in early lines: a headline reads best when it does not start short
+                        double c = cost[line - 1][start] + slack * slack * (1 + 0.5 * (count - line) / count);
+                        if (line == count && end - start == 1 && n > count) c += hi * hi; // lone last word
+                        if (c < cost[line][end]) {
+                            cost[line][end] = c;
+                            from[line][end] = start;
+                        }
+                    }
+                }
+            }
+            if (cost[count][n] == Double.POSITIVE_INFINITY) return greedy(hi);
+            int[][] lines = new int[count][];
+            for (int line = count, end = n; line > 0; line--) {
+                int start = from[line][end];
+                lines[line - 1] = new int[] {start, end};
+                end = start;
+            }
+            return List.of(lines);
         }
 
         Block block(List<int[]> lines, float size, float leading, boolean cut) {

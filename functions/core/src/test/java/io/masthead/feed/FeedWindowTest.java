@@ -158,6 +158,17 @@ class FeedWindowTest {
     }
 
     @Test
+    void aChangedFeedWindowSettingAppliesToTheStoredState() {
+        List<ItemChange> changes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) changes.add(created(item("a" + i, i), "10"));
+        FeedState stored = FeedState.empty(5).withWindow(FeedWindow.empty(5).apply(changes, ALL));
+        FeedWindow smaller = FeedState.fromJson(stored.toJson(), 3).window();
+        assertEquals(List.of("a11", "a10", "a9"), slugs(smaller));
+        FeedWindow larger = FeedState.fromJson(stored.toJson(), 8).window();
+        assertEquals(List.of("a11", "a10", "a9", "a8", "a7", "a6", "a5", "a4"), slugs(larger), "the reserve fills a larger window");
+    }
+
+    @Test
     void stateRoundTripsThroughJson() {
         FeedWindow w = FeedWindow.empty(5).apply(List.of(created(item("a", 1), "10"), created(item("b", 2), "11")), ALL)
                 .apply(List.of(deleted("a", "12", 9)), ALL);

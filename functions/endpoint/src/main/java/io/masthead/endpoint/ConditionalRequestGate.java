@@ -50,12 +50,30 @@ final class ConditionalRequestGate implements Filter {
         ReentrantLock lock = store.lockFor(bucket, key);
         lock.lock();
         try {
+            if (request.getMethod().equals("DELETE") && request.getHeader("If-Match") != null
+                    && request.getParameter("versionId") == null && !store.exists(bucket, key)) {
+                // S3 answers If-Match on a missing object with 404 NoSuchKey; S3Proxy would
+                // treat the absence as satisfying the condition and report a delete.
+                noSuchKey((HttpServletResponse) response, key);
+                return;
+            }
             // S3Proxy's servlet runs synchronously on this thread: check and write both happen
             // before the lock is released.
             chain.doFilter(request, response);
         } finally {
             lock.unlock();
         }
+    }
+
+    private static void noSuchKey(HttpServletResponse response, String key) throws IOException {
+        response.setStatus(404);
+        response.setContentType("application/xml");
+        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code>"
+                + "<Message>The specified key does not exist.</Message><Key>" + escapeXml(key) + "</Key></Error>");
+    }
+
+    private static String escapeXml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private static boolean needsGate(HttpServletRequest request) {

@@ -61,6 +61,11 @@ final class ConditionalWriteBlobStore extends ForwardingBlobStore {
         listeners.remove(listener);
     }
 
+    /** Whether the key holds an object now; for callers holding its lock. */
+    boolean exists(String bucket, String key) {
+        return delegate().blobMetadataIfPresent(bucket, key) != null;
+    }
+
     /** The lock guarding writes to one key. Reentrant: the holder may write the key. */
     ReentrantLock lockFor(String bucket, String key) {
         return locks[Math.floorMod((bucket + '/' + key).hashCode(), STRIPES)];

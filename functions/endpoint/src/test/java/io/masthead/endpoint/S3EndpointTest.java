@@ -114,6 +114,36 @@ class S3EndpointTest {
     }
 
     @Test
+    void conditionalMultipartCompletionAnswers412() {
+        String key = "feeds/big.xml";
+        String eTag = s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromString("v1")).eTag();
+        for (boolean ifNoneMatch : new boolean[] {true, false}) {
+            String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+            String part = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                    RequestBody.fromString("v2")).eTag();
+            S3Exception e = assertThrows(S3Exception.class, () -> s3.completeMultipartUpload(b -> {
+                b.bucket(bucket).key(key).uploadId(uploadId)
+                        .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part).build()));
+                if (ifNoneMatch) {
+                    b.ifNoneMatch("*");
+                } else {
+                    b.ifMatch("\"0000\"");
+                }
+            }), ifNoneMatch ? "If-None-Match: *" : "If-Match");
+            assertEquals(412, e.statusCode());
+            s3.abortMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId));
+        }
+        assertEquals("v1", s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String());
+
+        String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(key)).uploadId();
+        String part = s3.uploadPart(b -> b.bucket(bucket).key(key).uploadId(uploadId).partNumber(1),
+                RequestBody.fromString("v2")).eTag();
+        s3.completeMultipartUpload(b -> b.bucket(bucket).key(key).uploadId(uploadId).ifMatch(eTag)
+                .multipartUpload(m -> m.parts(CompletedPart.builder().partNumber(1).eTag(part).build())));
+        assertEquals("v2", s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String());
+    }
+
+    @Test
     void ifNoneMatchStarRefusesAnExistingKey() {
         s3.putObject(b -> b.bucket(bucket).key("feeds/rss.xml").ifNoneMatch("*"), RequestBody.fromString("one"));
         S3Exception e = assertThrows(S3Exception.class, () -> s3.putObject(
@@ -148,6 +178,12 @@ class S3EndpointTest {
 
         s3.deleteObject(b -> b.bucket(bucket).key("items/a.json").ifMatch(eTag));
         assertFalse(exists("items/a.json"));
+
+        S3Exception gone = assertThrows(S3Exception.class,
+                () -> s3.deleteObject(b -> b.bucket(bucket).key("items/a.json").ifMatch(eTag)));
+        assertEquals(404, gone.statusCode(), "If-Match on a missing object is NoSuchKey, as on S3");
+        assertEquals("NoSuchKey", gone.awsErrorDetails().errorCode());
+        s3.deleteObject(b -> b.bucket(bucket).key("items/a.json")); // unconditional: idempotent
     }
 
     @Test

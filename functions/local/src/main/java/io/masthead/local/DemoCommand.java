@@ -26,10 +26,10 @@ import java.util.stream.Stream;
 final class DemoCommand {
     private static final Map<String, String> IMAGE_TYPES = Map.of(
             "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "webp", "image/webp", "gif", "image/gif");
-    /** Every article format the publish function is triggered for (template.yaml). */
     private static final Map<String, String> ARTICLE_TYPES = Map.of(
-            "json", "application/json", "md", "text/markdown; charset=utf-8", "markdown", "text/markdown; charset=utf-8",
-            "txt", "text/plain; charset=utf-8");
+            "json", "application/json", "md", "text/markdown; charset=utf-8",
+            "markdown", "text/markdown; charset=utf-8", "txt", "text/plain; charset=utf-8",
+            "html", "text/html; charset=utf-8", "xml", "application/xml");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -46,7 +46,7 @@ final class DemoCommand {
         Path data = a.path("data", ".masthead/demo").toAbsolutePath().normalize();
         String bucket = a.get("bucket", LocalOptions.DEFAULT_BUCKET);
         List<Path> photos = files(events.resolve("photos"), p -> IMAGE_TYPES.containsKey(extension(p)));
-        List<Path> articles = files(events.resolve("articles"), p -> ARTICLE_TYPES.containsKey(extension(p)));
+        List<Path> articles = files(events.resolve("articles"), p -> !p.getFileName().toString().startsWith("."));
         if (articles.isEmpty()) {
             err.println("demo: no articles under " + events.resolve("articles"));
             return 1;
@@ -68,7 +68,7 @@ final class DemoCommand {
             List<String> articleKeys = new ArrayList<>();
             for (Path article : articles) {
                 String key = "articles/" + article.getFileName();
-                upload(s3, bucket, key, article, ARTICLE_TYPES.get(extension(article)));
+                upload(s3, bucket, key, article, ARTICLE_TYPES.getOrDefault(extension(article), "application/octet-stream"));
                 articleKeys.add(key);
             }
             boolean settled = deployment.awaitSettled(Duration.ofSeconds(a.integer("timeout", 300)));
@@ -78,7 +78,7 @@ final class DemoCommand {
                 out.println("NOT SETTLED after " + seconds + " s: " + deployment.pendingWork()
                         + " invocations or messages still pending");
             }
-            DemoReport report = DemoReport.of(s3, deployment, articleKeys, articles);
+            DemoReport report = DemoReport.of(s3, deployment, articleKeys);
             report.print(out);
             Path preview = Preview.writeStatic(s3, bucket, "../" + bucket + "/", data.resolve("preview/index.html"));
             out.println();

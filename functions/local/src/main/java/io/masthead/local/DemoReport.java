@@ -2,11 +2,11 @@ package io.masthead.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.masthead.article.ArticleParser;
+import io.masthead.article.Slugs;
+import io.masthead.publish.Outputs;
 import io.masthead.local.lambda.Invocation;
 import io.masthead.local.lambda.InvocationLog;
 import io.masthead.local.sqs.QueueMessage;
-import io.masthead.site.Site;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -17,8 +17,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -55,7 +53,7 @@ final class DemoReport {
         this.strayErrors = strayErrors;
     }
 
-    static DemoReport of(S3Client s3, LocalDeployment deployment, List<String> articleKeys, List<Path> articleFiles) {
+    static DemoReport of(S3Client s3, LocalDeployment deployment, List<String> articleKeys) {
         String bucket = deployment.endpoint().bucket();
         Map<String, Long> objects = new TreeMap<>();
         s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()
@@ -69,7 +67,7 @@ final class DemoReport {
         });
         for (int i = 0; i < articleKeys.size(); i++) {
             String key = articleKeys.get(i);
-            String slug = slugOf(articleFiles.get(i));
+            String slug = slugOf(s3, bucket, key);
             List<String> cards = objects.keySet().stream().filter(k -> k.startsWith("cards/" + slug + "/")).toList();
             List<String> share = objects.keySet().stream()
                     .filter(k -> k.startsWith("share/" + slug + ".")).toList();
@@ -223,15 +221,18 @@ final class DemoReport {
         }
     }
 
-    /** The slug the publisher gives the article: read with the same parser, whatever the format. */
-    private static String slugOf(Path article) {
-        String key = "articles/" + article.getFileName();
+    /** The slug the publisher recorded for the article, else the one it would derive from the key. */
+    private static String slugOf(S3Client s3, String bucket, String key) {
         try {
-            return new ArticleParser(Site.fromEnv(Map.of())).parse(key, Files.readAllBytes(article),
-                    OffsetDateTime.now(ZoneOffset.UTC)).slug();
-        } catch (IOException | RuntimeException e) {
-            // A bad article: the publisher names its error record after the key, as here.
-            return ArticleParser.slugOfKey(key);
+            String recorded = s3.getObjectAsBytes(b -> b.bucket(bucket).key(Outputs.source(key))).asUtf8String().trim();
+            if (Slugs.isValid(recorded)) {
+                return recorded;
+            }
+        } catch (RuntimeException e) {
+            // Nothing recorded: the article was never published.
         }
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return Slugs.slugify(dot > 0 ? name.substring(0, dot) : name);
     }
 }

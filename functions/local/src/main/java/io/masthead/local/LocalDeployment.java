@@ -50,7 +50,6 @@ public final class LocalDeployment implements AutoCloseable {
         parameters.put("BucketName", options.bucket());
         this.template = SamTemplate.read(options.template(), parameters);
         this.log = new InvocationLog(options.out(), options.verbose());
-        useLocalCredentials();
         this.endpoint = S3Endpoint.start(new EndpointOptions(options.port(), options.bucket(), options.dataDir()), routes);
         try {
             ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -74,7 +73,7 @@ public final class LocalDeployment implements AutoCloseable {
                     }
                     Integer reserved = function.spec().reservedConcurrency();
                     mappings.add(new EventSourceMapping(function, trigger, queue, log, options.redeliveryDelay(),
-                            reserved == null ? 1 : reserved).start());
+                            reserved == null ? 1 : reserved, activity).start());
                 }
             }
             List<TriggerRouter.QueueRoute> queueRoutes = new ArrayList<>();
@@ -135,23 +134,10 @@ public final class LocalDeployment implements AutoCloseable {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("BUCKET_NAME", options.bucket());
-        env.put("BUCKET", options.bucket());
         if (!options.parameters().containsKey("PublicBaseUrl")) {
             env.put("PUBLIC_BASE_URL", endpoint.bucketUrl());
         }
         return env;
-    }
-
-    /**
-     * Handlers build their S3 client with the SDK's default credential chain, which reads this
-     * JVM's system properties first. The endpoint accepts any key, so placeholders keep a
-     * developer's real AWS profile out of local runs.
-     */
-    private static void useLocalCredentials() {
-        if (System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
-        }
     }
 
     public S3Endpoint endpoint() {

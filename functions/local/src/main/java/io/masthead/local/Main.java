@@ -83,7 +83,6 @@ public final class Main {
     }
 
     /** Commands that live in io.masthead.local.cards; looked up by name so this build works without them. */
-    @SuppressWarnings("unchecked")
     private static int delegate(String className, String command, List<String> args, PrintStream err) {
         try {
             Class<?> type = Class.forName(className);

@@ -55,6 +55,9 @@ final class ServeCommand {
         out.println("preview      " + Preview.url(deployment.endpoint()));
         out.println("triggers from " + Templates.display(template) + ":");
         deployment.wiring().describe().forEach(line -> out.println("  " + line));
+        deployment.template().functions().stream()
+                .filter(f -> f.s3Triggers().isEmpty() && f.sqsTriggers().isEmpty())
+                .forEach(f -> out.println("  " + f.logicalId() + ": no events in the template; not triggered here"));
         out.println();
         out.println("Try it:");
         out.println("  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_DEFAULT_REGION=us-east-1");

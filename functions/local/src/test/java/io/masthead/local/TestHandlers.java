@@ -75,7 +75,7 @@ public final class TestHandlers {
         }
     }
 
-    /** Records each S3 event; env {@code FAIL_TIMES}: how many of its first calls throw. */
+    /** Records each S3 event; env {@code FAIL_TIMES}: how many of its first calls throw; {@code SLEEP_MS}: time each takes. */
     public static final class Objects implements RequestHandler<S3Event, Void> {
         private final Map<String, String> env;
 
@@ -92,6 +92,11 @@ public final class TestHandlers {
             String run = env.get("RUN");
             record(run, event);
             int call = call(run);
+            try {
+                Thread.sleep(Long.parseLong(env.getOrDefault("SLEEP_MS", "0")));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (call <= Integer.parseInt(env.getOrDefault("FAIL_TIMES", "0"))) {
                 throw new IllegalStateException("failing call " + call);
             }

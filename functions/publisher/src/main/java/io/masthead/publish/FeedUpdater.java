@@ -144,6 +144,10 @@ public final class FeedUpdater {
     }
 
     private Map<FeedScope, Committed> commit(Map<String, ItemChange> observed, Tally tally) {
+        // Sections and the items given to them accumulate over attempts: a section written in a
+        // lost attempt must see the final version of those items too.
+        Map<String, FeedScope> sections = new TreeMap<>();
+        Map<String, Set<String>> sectionSlugs = new TreeMap<>();
         for (int attempt = 1; ; attempt++) {
             Read siteRead = readState(FeedScope.SITE);
             FeedState siteState = siteRead.state();
@@ -155,8 +159,6 @@ public final class FeedUpdater {
                 effective.put(e.getKey(), e.getValue().newer(siteState.window().latest(e.getKey()).orElse(null)));
             }
 
-            Map<String, FeedScope> sections = new TreeMap<>();
-            Map<String, List<ItemChange>> sectionChanges = new TreeMap<>();
             for (var e : effective.entrySet()) {
                 String slug = e.getKey();
                 List<FeedScope> affected = new ArrayList<>();
@@ -167,10 +169,12 @@ public final class FeedUpdater {
                 }
                 for (FeedScope scope : affected) {
                     sections.putIfAbsent(scope.sectionSlug(), scope);
-                    List<ItemChange> list = sectionChanges.computeIfAbsent(scope.sectionSlug(), k -> new ArrayList<>());
-                    if (!list.contains(e.getValue())) list.add(e.getValue());
+                    sectionSlugs.computeIfAbsent(scope.sectionSlug(), k -> new java.util.TreeSet<>()).add(slug);
                 }
             }
+            Map<String, List<ItemChange>> sectionChanges = new TreeMap<>();
+            sectionSlugs.forEach((section, slugs) ->
+                    sectionChanges.put(section, slugs.stream().map(effective::get).toList()));
 
             Map<FeedScope, Committed> result = new LinkedHashMap<>();
             Map<String, SectionIndex> index = new TreeMap<>(siteState.sections());

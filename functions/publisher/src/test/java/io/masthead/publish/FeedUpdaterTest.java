@@ -240,6 +240,24 @@ class FeedUpdaterTest {
     }
 
     @Test
+    void aFeedFileAnOlderWriterLeftBehindIsRepairedByTheNextBatch() throws Exception {
+        put(item("a", "World", 1, 1, "Old title"));
+        updater.apply(pending());
+        byte[] older = store.get("feeds/rss.xml").orElseThrow().bytes();
+        put(item("a", "World", 1, 5, "New title"));
+        List<ItemEvent> update = pending();
+        updater.apply(update);
+        // As if a slower writer with the older state had overwritten the file.
+        S3.client().putObject(b -> b.bucket(S3.bucket()).key("feeds/rss.xml").contentType("application/rss+xml"),
+                RequestBody.fromBytes(older));
+
+        FeedBatchResult again = updater.apply(update);
+        assertEquals(0, again.statesWritten(), "nothing new to merge");
+        assertEquals(1, again.filesWritten(), "only the stale file is rewritten");
+        assertTrue(new String(store.get("feeds/rss.xml").orElseThrow().bytes()).contains("<title>New title</title>"));
+    }
+
+    @Test
     void aBadRecordFailsOnlyItsOwnMessages() throws Exception {
         put(item("good", "World", 1));
         S3.client().putObject(b -> b.bucket(S3.bucket()).key("items/bad.json"), RequestBody.fromString("{not json"));

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * One line per invocation: time, function, what triggered it, duration, outcome. The handler's
- * own log lines follow, indented: all of them when verbose, otherwise only warnings and errors.
+ * own log lines follow, indented: all of them when verbose, otherwise only errors (and lines
+ * that are not JSON, such as stack traces).
  * Keeps every invocation for reports and tests.
  */
 public final class InvocationLog {
@@ -79,7 +80,7 @@ public final class InvocationLog {
         try {
             JsonNode node = JSON.readTree(line);
             String level = node.path("level").asText("");
-            return level.equals("WARN") || level.equals("ERROR") || level.equals("FATAL");
+            return level.equals("ERROR") || level.equals("FATAL");
         } catch (Exception e) {
             return true;
         }

@@ -115,7 +115,14 @@ public final class LocalFunction {
             Object result = handlerMethod.getParameterCount() == 2
                     ? handlerMethod.invoke(handler, event, context)
                     : handlerMethod.invoke(handler, event);
-            return new Invocation(name(), trigger, millisSince(start), coldStartMs, serialization.toJson(result),
+            long durationMs = millisSince(start);
+            if (durationMs > spec.timeoutSeconds() * 1000L) {
+                // Lambda would have stopped it: report it as the timeout it would have been.
+                return new Invocation(name(), trigger, durationMs, coldStartMs, null, new IllegalStateException(
+                        String.format(java.util.Locale.ROOT, "Task timed out after %d.00 seconds", spec.timeoutSeconds())),
+                        logger.lines());
+            }
+            return new Invocation(name(), trigger, durationMs, coldStartMs, serialization.toJson(result),
                     null, logger.lines());
         } catch (InvocationTargetException e) {
             return new Invocation(name(), trigger, millisSince(start), coldStartMs, null, e.getCause(), logger.lines());

@@ -2,6 +2,7 @@ package io.masthead.local.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.masthead.local.lambda.Activity;
 import io.masthead.local.lambda.EventJson;
 import io.masthead.local.lambda.Invocation;
 import io.masthead.local.lambda.InvocationLog;
@@ -29,12 +30,14 @@ public final class EventSourceMapping implements AutoCloseable {
     private final LocalQueue queue;
     private final InvocationLog log;
     private final Duration redeliveryDelay;
+    private final Activity activity;
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean running = true;
 
     /** @param concurrency batches in flight at once (the function's reserved concurrency) */
     public EventSourceMapping(LocalFunction function, SqsTrigger trigger, LocalQueue queue, InvocationLog log,
-                              Duration redeliveryDelay, int concurrency) {
+                              Duration redeliveryDelay, int concurrency, Activity activity) {
+        this.activity = activity;
         this.function = function;
         this.trigger = trigger;
         this.queue = queue;
@@ -74,7 +77,13 @@ public final class EventSourceMapping implements AutoCloseable {
                 return;
             }
             if (!batch.isEmpty()) {
-                deliver(batch);
+                // Held until the batch is logged, so whoever waits for quiet sees the whole story.
+                activity.begin();
+                try {
+                    deliver(batch);
+                } finally {
+                    activity.end();
+                }
             }
         }
     }

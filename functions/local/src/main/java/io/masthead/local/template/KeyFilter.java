@@ -10,7 +10,7 @@ public record KeyFilter(String prefix, String suffix) {
     }
 
     public boolean matches(String key) {
-        return key.startsWith(prefix) && key.endsWith(suffix) && key.length() >= prefix.length() + suffix.length();
+        return key.startsWith(prefix) && key.endsWith(suffix);
     }
 
     @Override

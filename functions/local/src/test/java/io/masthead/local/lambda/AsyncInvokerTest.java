@@ -28,9 +28,14 @@ class AsyncInvokerTest {
     private final Activity activity = new Activity();
 
     private LocalFunction function(int failTimes) {
-        Map<String, String> env = Map.of("RUN", run, "FAIL_TIMES", Integer.toString(failTimes));
+        return function(failTimes, 0, 60);
+    }
+
+    private LocalFunction function(int failTimes, long sleepMs, int timeoutSeconds) {
+        Map<String, String> env = Map.of("RUN", run, "FAIL_TIMES", Integer.toString(failTimes),
+                "SLEEP_MS", Long.toString(sleepMs));
         FunctionSpec spec = new FunctionSpec("Publish", TestHandlers.Objects.class.getName() + "::handleRequest",
-                512, 60, null, env, List.of(), List.of(), List.of());
+                512, timeoutSeconds, null, env, List.of(), List.of(), List.of());
         return new LocalFunction(spec, env, getClass().getClassLoader());
     }
 
@@ -50,6 +55,15 @@ class AsyncInvokerTest {
             assertEquals(1, invoker.failures().size());
             assertTrue(printed.toString().contains("gave up after 3 attempts"), printed.toString());
         }
+    }
+
+    @Test
+    void anInvocationLongerThanTheFunctionsTimeoutFailsAsLambdaWouldStopIt() {
+        Invocation slow = function(0, 1100, 1).invoke(event("articles/a.json", "ObjectCreated:Put"), "a");
+        assertFalse(slow.succeeded());
+        assertEquals("Task timed out after 1.00 seconds", slow.error().getMessage());
+        Invocation quick = function(0, 0, 1).invoke(event("articles/a.json", "ObjectCreated:Put"), "a");
+        assertTrue(quick.succeeded(), String.valueOf(quick.error()));
     }
 
     @Test

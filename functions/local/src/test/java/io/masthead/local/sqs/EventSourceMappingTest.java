@@ -53,7 +53,7 @@ class EventSourceMappingTest {
         FunctionSpec spec = new FunctionSpec("Feed", TestHandlers.Batches.class.getName() + "::handleRequest",
                 512, 60, 1, env, List.of(), List.of(trigger), List.of());
         LocalFunction function = new LocalFunction(spec, env, getClass().getClassLoader());
-        closing.add(new EventSourceMapping(function, trigger, queue, log, REDELIVERY, 1).start());
+        closing.add(new EventSourceMapping(function, trigger, queue, log, REDELIVERY, 1, activity).start());
         return queue;
     }
 
