@@ -65,14 +65,15 @@ public final class BackfillCommand {
             return 2;
         }
         // Beside the data folder, not in it: every folder in it is a bucket to the endpoint.
-        Path jobDir = data.resolveSibling("backfill").resolve(bucket);
+        Path jobDir = data.resolveSibling(data.getFileName() + "-backfill").resolve(bucket);
         ProgressFile progress = new ProgressFile(jobDir.resolve("progress.txt"));
         if (o.flag("restart")) {
             progress.reset();
         }
-        LocalOptions options = LocalOptions.defaults(template.toAbsolutePath(), out).withPort(0).withBucket(bucket)
-                .withDataDir(data);
-        try (LocalDeployment deployment = LocalDeployment.start(options);
+        Path invocationLog = jobDir.resolve("invocations.log");
+        try (PrintStream log = openLog(invocationLog);
+             LocalDeployment deployment = LocalDeployment.start(LocalOptions.defaults(template.toAbsolutePath(), log)
+                     .withPort(0).withBucket(bucket).withDataDir(data));
              S3Client s3 = deployment.endpoint().newClient()) {
             LocalFunction function = deployment.functions().get(FUNCTION);
             if (function == null) {
@@ -92,13 +93,20 @@ public final class BackfillCommand {
                 err.println("backfill: feed updates still pending after 10 minutes");
             }
             summary.print(out);
+            out.println("feed updates and other triggered invocations: " + invocationLog);
             return summary.ok() ? 0 : 1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             err.println("backfill: " + e.getMessage());
             return 1;
         }
+    }
+
+    /** The triggered functions' one-line log, kept out of the way of the progress bar. */
+    private static PrintStream openLog(Path file) throws java.io.IOException {
+        Files.createDirectories(file.getParent());
+        return new PrintStream(Files.newOutputStream(file), true, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -84,7 +84,6 @@ public final class InvokeCommand {
     }
 
     private int invoke(FunctionSpec spec, String eventJson, String endpointUrl, String bucket) {
-        useLocalCredentials();
         LocalFunction function = new LocalFunction(spec, environmentFor(spec, endpointUrl, bucket),
                 Thread.currentThread().getContextClassLoader());
         String requestId = UUID.randomUUID().toString();
@@ -127,20 +126,11 @@ public final class InvokeCommand {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memoryMb()));
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("BUCKET_NAME", bucket);
-        env.put("BUCKET", bucket);
         if (!environment.containsKey("PUBLIC_BASE_URL")) {
             env.put("PUBLIC_BASE_URL", endpointUrl.replaceAll("/+$", "") + "/" + bucket);
         } else {
             env.put("PUBLIC_BASE_URL", environment.get("PUBLIC_BASE_URL"));
         }
         return env;
-    }
-
-    /** As the local runner does: handlers' default credential chain reads system properties first. */
-    private static void useLocalCredentials() {
-        if (System.getProperty("aws.accessKeyId") == null) {
-            System.setProperty("aws.accessKeyId", "local");
-            System.setProperty("aws.secretAccessKey", "local");
-        }
     }
 }

@@ -47,7 +47,7 @@ class BackfillCommandTest {
         assertTrue(Files.isRegularFile(data.resolve("masthead/share/harbour.html")));
         assertTrue(Files.isRegularFile(data.resolve("masthead/share/ferry-times.html")));
         assertTrue(Files.isRegularFile(data.resolve("masthead/feeds/rss.xml")), "the feeds followed the item records");
-        Path jobDir = dir.resolve("backfill/masthead");
+        Path jobDir = dir.resolve("data-backfill/masthead");
         assertEquals(Set.of("articles/harbour.json", "articles/ferry%20times.json"),
                 Set.copyOf(Files.readAllLines(jobDir.resolve("progress.txt"))));
         assertEquals(List.of("masthead,articles/broken.json", "masthead,articles/ferry%20times.json",
