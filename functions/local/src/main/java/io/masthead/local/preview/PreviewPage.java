@@ -57,7 +57,7 @@ public record PreviewPage(String bucket, String objectBase) {
         }
         h.append("<nav class=\"toc\">");
         for (PublishedArticle a : articles) {
-            h.append("<a href=\"#a-").append(Encode.forHtmlAttribute(a.slug())).append("\">")
+            h.append("<a dir=\"auto\" href=\"#a-").append(Encode.forHtmlAttribute(a.slug())).append("\">")
                     .append(Encode.forHtml(a.text("title"))).append("</a>");
         }
         h.append("</nav>");
@@ -82,7 +82,7 @@ public record PreviewPage(String bucket, String objectBase) {
         String slug = a.slug();
         h.append("<article class=\"article\" id=\"a-").append(Encode.forHtmlAttribute(slug))
                 .append("\" data-slug=\"").append(Encode.forHtmlAttribute(slug)).append("\">");
-        h.append("<h2 class=\"headline\">").append(Encode.forHtml(a.text("title"))).append("</h2>");
+        h.append("<h2 class=\"headline\" dir=\"auto\">").append(Encode.forHtml(a.text("title"))).append("</h2>");
         h.append("<p class=\"byline\">");
         if (!a.text("section").isEmpty()) {
             h.append("<span class=\"section\">").append(Encode.forHtml(a.text("section"))).append("</span> · ");
@@ -128,17 +128,17 @@ public record PreviewPage(String bucket, String objectBase) {
         switch (p) {
             case FACEBOOK -> h.append("<div class=\"fb-card\">").append(frame(img, p))
                     .append("<div class=\"fb-text\"><div class=\"fb-domain\">")
-                    .append(Encode.forHtml(domain.toUpperCase(Locale.ROOT))).append("</div><div class=\"title\">")
-                    .append(t).append("</div><div class=\"desc\">").append(d).append("</div></div></div>");
+                    .append(Encode.forHtml(domain.toUpperCase(Locale.ROOT))).append("</div><div class=\"title\" dir=\"auto\">")
+                    .append(t).append("</div><div class=\"desc\" dir=\"auto\">").append(d).append("</div></div></div>");
             case X -> h.append("<div class=\"x-card\">").append(frame(img, p).replace("</div>",
-                            "<span class=\"x-overlay title\">" + t + "</span></div>"))
+                            "<span class=\"x-overlay title\" dir=\"auto\">" + t + "</span></div>"))
                     .append("</div><div class=\"x-from\">From ").append(Encode.forHtml(domain)).append("</div>");
             case LINKEDIN -> h.append("<div class=\"li-card\">").append(frame(img, p))
-                    .append("<div class=\"li-text\"><div class=\"title\">").append(t)
+                    .append("<div class=\"li-text\"><div class=\"title\" dir=\"auto\">").append(t)
                     .append("</div><div class=\"li-domain\">").append(Encode.forHtml(domain)).append("</div></div></div>");
             case SLACK -> h.append("<div class=\"slack\"><div class=\"slack-bar\"></div><div class=\"slack-body\">")
                     .append("<div class=\"slack-site\">").append(Encode.forHtml(site)).append("</div>")
-                    .append("<div class=\"title\">").append(t).append("</div><div class=\"desc\">").append(d)
+                    .append("<div class=\"title\" dir=\"auto\">").append(t).append("</div><div class=\"desc\" dir=\"auto\">").append(d)
                     .append("</div>").append(img.isEmpty() ? "" : "<div class=\"slack-img\">" + img + "</div>")
                     .append("</div></div>");
             case WHATSAPP -> {
@@ -148,7 +148,7 @@ public record PreviewPage(String bucket, String objectBase) {
                         .append(large ? "wa-large" : "wa-small").append("\" data-image=\"")
                         .append(large ? "large" : "small").append("\">")
                         .append(large ? frame(img, p) : "<div class=\"wa-thumb\">" + img + "</div>")
-                        .append("<div class=\"wa-text\"><div class=\"title\">").append(t).append("</div><div class=\"desc\">")
+                        .append("<div class=\"wa-text\"><div class=\"title\" dir=\"auto\">").append(t).append("</div><div class=\"desc\" dir=\"auto\">")
                         .append(d).append("</div><div class=\"wa-domain\">").append(Encode.forHtml(domain))
                         .append("</div></div></div><div class=\"wa-link\">").append(Encode.forHtml(canonical))
                         .append("</div><div class=\"wa-time\">12:00 ✓✓</div></div></div>");
@@ -161,8 +161,8 @@ public record PreviewPage(String bucket, String objectBase) {
                 h.append("<div class=\"dc-chat\"><div class=\"dc-link\">").append(Encode.forHtml(canonical))
                         .append("</div><div class=\"dc-embed\" data-theme-color=\"").append(color)
                         .append("\" style=\"border-left-color:").append(color).append("\"><div class=\"dc-site\">")
-                        .append(Encode.forHtml(site)).append("</div><div class=\"title\">").append(t)
-                        .append("</div><div class=\"desc\">").append(d).append("</div>")
+                        .append(Encode.forHtml(site)).append("</div><div class=\"title\" dir=\"auto\">").append(t)
+                        .append("</div><div class=\"desc\" dir=\"auto\">").append(d).append("</div>")
                         .append(img.isEmpty() ? "" : "<div class=\"dc-img\">" + img + "</div>").append("</div></div>");
             }
         }

@@ -201,6 +201,14 @@ class PreviewBrowserTest {
         assertEquals(List.of("ferry-timetable", "harbour-plan"), js("return Array.from("
                 + "document.querySelectorAll('article.article')).map(a => a.getAttribute('data-slug'))"));
 
+        // The static copy (what demo writes) shows the same articles, reads images from the bucket folder, runs no script.
+        Path copy = Preview.writeStatic(s3, deployment.endpoint().bucket(), "../masthead/", data.resolve("preview/index.html"));
+        String html = Files.readString(copy);
+        assertTrue(html.contains("data-slug=\"ferry-timetable\"") && html.contains("data-slug=\"harbour-plan\""));
+        assertTrue(html.contains("src=\"../masthead/cards/harbour-plan/og-"), "images from the bucket folder");
+        assertFalse(html.contains("<script"), "a static copy has nothing to follow");
+        assertFalse(html.contains("<script>alert(1)"), "the headline stays escaped");
+
         js("window.scrollTo(0, 0)");
         Path shot = Path.of("target/preview-screenshot.png");
         Files.createDirectories(shot.getParent());
