@@ -1,13 +1,10 @@
 package io.masthead.local.cards;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.masthead.article.Article;
 import io.masthead.article.ArticleException;
-import io.masthead.article.Focus;
-import io.masthead.article.Photo;
-import io.masthead.article.Status;
+import io.masthead.article.ArticleParser;
 import io.masthead.card.Card;
 import io.masthead.card.CardRenderer;
 import io.masthead.card.CardSet;
@@ -18,11 +15,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ./masthead render ARTICLE.json [--photo FILE] --out DIR}: renders every preset and the
+ * {@code ./masthead render ARTICLE [--photo FILE] --out DIR} (any article format): renders every preset and the
  * render report from files, without S3, for designers and for comparisons. Site settings come
  * from the environment as in the functions (SITE_NAME, SITE_COLOR, FONTS_DIR, ...).
  */
@@ -60,7 +58,9 @@ public final class RenderCommand {
         }
         try {
             Site site = Site.fromEnv(System.getenv());
-            Article article = ArticleFile.read(articleFile, site);
+            // The same parser as the publish function, so every article format renders here too.
+            Article article = new ArticleParser(site).parse("articles/" + articleFile.getFileName(),
+                    Files.readAllBytes(articleFile), OffsetDateTime.now(ZoneOffset.UTC));
             byte[] photo = photoFile == null ? null : Files.readAllBytes(photoFile);
             CardRenderer renderer = CardRenderer.fromEnv(site, Preset.DEFAULTS, System.getenv());
             CardSet set = renderer.render(article, photo);
@@ -82,47 +82,6 @@ public final class RenderCommand {
         } catch (IOException e) {
             System.err.println("cannot read or write: " + e.getMessage());
             return 1;
-        }
-    }
-
-    /**
-     * The few fields a card needs, read straight from the article JSON (v1 field names). The
-     * full parser with validation and defaults lives with the publish pipeline.
-     */
-    static final class ArticleFile {
-        private ArticleFile() {
-        }
-
-        static Article read(Path file, Site site) throws IOException {
-            JsonNode n = new ObjectMapper().readTree(file.toFile());
-            String name = file.getFileName().toString().replaceFirst("\\.json$", "");
-            String slug = text(n, "slug", name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", ""));
-            if (slug.isEmpty()) slug = "article";
-            String headline = text(n, "headline", "").strip();
-            if (headline.isEmpty()) throw new ArticleException(slug, "headline", "missing or empty");
-            Photo photo = null;
-            JsonNode p = n.get("photo");
-            if (p != null && p.isObject()) {
-                Focus focus = null;
-                JsonNode f = p.get("focus");
-                if (f != null && f.has("x") && f.has("y")) {
-                    try {
-                        focus = new Focus(f.get("x").asDouble(), f.get("y").asDouble());
-                    } catch (IllegalArgumentException e) {
-                        throw new ArticleException(slug, "photo.focus", e.getMessage());
-                    }
-                }
-                photo = new Photo(text(p, "key", ""), text(p, "caption", ""), text(p, "alt", ""), text(p, "credit", ""), focus);
-            }
-            OffsetDateTime now = OffsetDateTime.parse("2000-01-01T00:00:00Z");
-            return new Article(slug, headline, text(n, "url", site.url() + "/" + slug), text(n, "summary", ""),
-                    text(n, "section", ""), List.of(), now, now, text(n, "language", "en"), List.of(), "", photo,
-                    Status.PUBLISHED);
-        }
-
-        private static String text(JsonNode n, String field, String fallback) {
-            JsonNode v = n.get(field);
-            return v == null || v.isNull() || !v.isTextual() ? fallback : v.asText();
         }
     }
 }
