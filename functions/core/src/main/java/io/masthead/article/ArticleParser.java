@@ -251,7 +251,8 @@ public final class ArticleParser {
 
     /** One line of text: control characters and lone surrogates removed, white space folded. */
     public static String cleanLine(String s) {
-        return cleanText(s).replaceAll("\\s+", " ").trim();
+        // \p{Z} also folds the no-break and other Unicode spaces that \s and trim() leave in place
+        return cleanText(s).replaceAll("[\\s\\p{Z}]+", " ").trim();
     }
 
     /** Text: control characters (except line breaks and tabs) and lone surrogates removed, trimmed. */

@@ -36,6 +36,7 @@ final class PhotoDecoder {
         ImageIO.scanForPlugins();
     }
 
+    private static final java.util.Set<String> SUPPORTED = java.util.Set.of("jpeg", "jpg", "png", "webp");
     private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
     /** Above this many decoded pixels, plain JPEGs are decoded directly into INT_RGB to halve peak memory. */
     private static final long DIRECT_INT_RGB_PIXELS = 24_000_000L;
@@ -64,6 +65,10 @@ final class PhotoDecoder {
             try {
                 reader.setInput(in, true, true);
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                if (!SUPPORTED.contains(format)) {
+                    // ImageIO also reads GIF, BMP, TIFF and WBMP (which matches almost any bytes): refuse them by name.
+                    throw problem(slug, "not a supported image (" + format + "); JPEG, PNG or WebP expected");
+                }
                 int w;
                 int h;
                 try {

@@ -1,9 +1,12 @@
 package io.masthead.card;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import java.util.List;
 
 /**
  * How an article's cards were made, kept with the article's metadata so a person can check it.
+ * Wall times are left out of that JSON: the same article and photo must give the same bytes.
  *
  * @param photoWidth    photo width as stored, upright (0 for a text card)
  * @param photoHeight   photo height as stored, upright (0 for a text card)
@@ -20,8 +23,8 @@ import java.util.List;
  * @param presets       one entry per card
  */
 public record RenderReport(int photoWidth, int photoHeight, List<String> missingGlyphs,
-                           List<String> notes, long renderMillis,
-                           String photoFormat, int subsampling, int orientation, long decodeMillis,
+                           List<String> notes, @JsonIgnore long renderMillis,
+                           String photoFormat, int subsampling, int orientation, @JsonIgnore long decodeMillis,
                            double glyphCoverage, double worstContrast, List<String> fonts,
                            List<PresetReport> presets) {
     public RenderReport {
@@ -56,6 +59,6 @@ public record RenderReport(int photoWidth, int photoHeight, List<String> missing
     public record PresetReport(String name, int width, int height, String crop, int cropX, int cropY,
                                int cropWidth, int cropHeight, String fill, double upscale, int quality,
                                long bytes, double scrimOpacity, double worstContrast, int headlineLines,
-                               double headlineSize, boolean headlineCut, long renderMillis) {
+                               double headlineSize, boolean headlineCut, @JsonIgnore long renderMillis) {
     }
 }

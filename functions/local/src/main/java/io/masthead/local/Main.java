@@ -14,6 +14,13 @@ public final class Main {
                        [--data .masthead/demo] [--bucket masthead] [--param Name=Value]... [--timeout 300] [--verbose]
               serve    run the S3 endpoint with the template's triggers until Ctrl-C
                        [--port 4566] [--bucket masthead] [--data .masthead/data] [--param Name=Value]... [--verbose]
+              backfill re-render every article in the local bucket as an S3 Batch Operations job would, resumable
+                       [--prefix articles/] [--only-cards] [--data .masthead/data] [--bucket masthead] [--batch 10]
+                       [--concurrency 2] [--restart]
+              invoke   run one template function once with an event file, like sam local invoke
+                       FUNCTION EVENT.json [--bucket masthead] [--data .masthead/data]  (endpoint: AWS_ENDPOINT_URL_S3, else embedded)
+              event    print an event as sam local generate-event does
+                       s3-put|s3-delete|sqs --bucket B --key K [--region us-east-1] [--queue ItemsQueue]
               bench cards ...   card rendering benchmark
               render ...        render cards for one article to files
               help     this text
@@ -44,7 +51,10 @@ public final class Main {
                 case "serve" -> new ServeCommand(out, err).run(rest);
                 case "bench" -> bench(rest, err);
                 case "render" -> delegate("io.masthead.local.cards.RenderCommand", "render", rest, err);
-                case "invoke", "event", "backfill" -> notYet(args.get(0), err);
+                case "invoke" -> new io.masthead.local.tooling.InvokeCommand(out, err, System.getenv()).run(rest);
+                case "event" -> new io.masthead.local.tooling.EventCommand(out, err).run(rest);
+                case "backfill" -> new io.masthead.local.backfill.BackfillCommand(out, err, System.console() != null)
+                        .run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

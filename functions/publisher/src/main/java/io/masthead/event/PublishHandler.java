@@ -8,6 +8,7 @@ import io.masthead.card.CardRenderer;
 import io.masthead.card.Preset;
 import io.masthead.feed.FeedItemMapper;
 import io.masthead.page.SharePageRenderer;
+import io.masthead.publish.ArticleKeys;
 import io.masthead.publish.EventLog;
 import io.masthead.publish.Outcome;
 import io.masthead.publish.Publisher;
@@ -46,10 +47,16 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
                 log.info(change.key(), "", "ignored event from bucket " + change.bucket(), "");
                 continue;
             }
+            if (!ArticleKeys.isArticle(change.key())) {
+                // The trigger names articles/ only; acting on anything else could turn an output into an input.
+                log.info(change.key(), "", "ignored key: not under " + ArticleKeys.PREFIX, "");
+                continue;
+            }
             long start = System.nanoTime();
             Publisher publisher = renderers.publisher(new S3Store(settings.s3(), change.bucket()), log);
             Outcome outcome = publisher.publish(change.key(), change.eventTime(), change.sequencer());
-            log.outcome(change.key(), outcome, (System.nanoTime() - start) / 1_000_000);
+            // A rejection has already logged its one line, naming the field and the problem.
+            if (outcome.kind() != Outcome.Kind.REJECTED) log.outcome(change.key(), outcome, (System.nanoTime() - start) / 1_000_000);
         }
         return null;
     }

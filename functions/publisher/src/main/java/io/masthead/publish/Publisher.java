@@ -90,6 +90,11 @@ public final class Publisher {
 
     private Outcome publishOnce(String key, OffsetDateTime eventTime, String sequencer, boolean onlyChangedCards) {
         String keySlug = Unpublisher.slugOfKey(key);
+        try {
+            ArticleKeys.check(key);
+        } catch (ArticleException e) {
+            return reject(key, keySlug, e); // before any read: such a key may resolve to another object
+        }
         Optional<StoredObject> source = store.get(key);
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 

@@ -4,12 +4,15 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -26,20 +29,39 @@ public final class S3Clients {
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
         if (endpoint == null || endpoint.isBlank()) {
             // On AWS: the default chain, which SnapStart-restored functions re-read after restore.
-            return build(null, Region.of(region), DefaultCredentialsProvider.builder().build());
+            return build(null, Region.of(region), DefaultCredentialsProvider.builder().build(), env);
         }
         String key = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         AwsCredentialsProvider credentials = key != null && secret != null
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret))
                 : DefaultCredentialsProvider.builder().build();
-        return build(URI.create(endpoint), Region.of(region), credentials);
+        return build(URI.create(endpoint), Region.of(region), credentials, env);
     }
 
     /** A client for a local or custom endpoint, or for AWS when {@code endpoint} is null. */
     public static S3Client build(URI endpoint, Region region, AwsCredentialsProvider credentials) {
+        return build(endpoint, region, credentials, Map.of());
+    }
+
+    /**
+     * As {@link #build(URI, Region, AwsCredentialsProvider)}, with the retry settings read from
+     * {@code env}: {@code S3_MAX_ATTEMPTS} (default 5) and {@code S3_ATTEMPT_TIMEOUT_MS} (default 10000).
+     */
+    public static S3Client build(URI endpoint, Region region, AwsCredentialsProvider credentials, Map<String, String> env) {
+        int attempts = Integer.parseInt(env.getOrDefault("S3_MAX_ATTEMPTS", "5").trim());
+        Duration attemptTimeout = Duration.ofMillis(Long.parseLong(env.getOrDefault("S3_ATTEMPT_TIMEOUT_MS", "10000").trim()));
         var builder = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(attemptTimeout))
+                // 5xx, SlowDown, throttling and I/O errors are retried with jittered exponential backoff
+                // (throttling with a longer base); a hung request is cut at the attempt timeout and retried,
+                // so an invocation fails whole well inside the function timeout instead of hanging.
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(attempts).build())
+                        .apiCallAttemptTimeout(attemptTimeout)
+                        .build())
                 .credentialsProvider(credentials)
                 .region(region);
         if (endpoint != null) {
