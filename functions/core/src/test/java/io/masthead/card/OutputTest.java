@@ -82,7 +82,10 @@ class OutputTest {
         var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         String json = mapper.writeValueAsString(set.report());
         RenderReport back = mapper.readValue(json, RenderReport.class);
-        assertEquals(set.report(), back);
+        // Wall times stay out of the stored report, so the same article and photo give the same bytes.
+        assertEquals(json, mapper.writeValueAsString(back));
+        assertTrue(!json.contains("Millis"), json);
+        assertEquals(set.report().presets().get(0).bytes(), back.presets().get(0).bytes());
         assertTrue(json.contains("\"worstContrast\""));
         assertEquals(6, back.presets().size());
     }

@@ -1,5 +1,6 @@
 package io.masthead.local;
 
+import io.masthead.local.preview.Preview;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -79,6 +80,10 @@ final class DemoCommand {
             }
             DemoReport report = DemoReport.of(s3, deployment, articleKeys);
             report.print(out);
+            Path preview = Preview.writeStatic(s3, bucket, "../" + bucket + "/", data.resolve("preview/index.html"));
+            out.println();
+            out.println("preview: " + preview.toUri() + "  (or run ./masthead serve --data "
+                    + Templates.display(data) + " and open http://127.0.0.1:4566" + Preview.PATH + ")");
             boolean ok = settled && report.ok();
             out.println();
             out.println(ok ? "demo finished in " + seconds + " s" : "demo FAILED (see above)");

@@ -1,7 +1,15 @@
 package io.masthead.local;
 
+import io.masthead.local.backfill.BackfillCommand;
+import io.masthead.local.bench.ColdStartBench;
+import io.masthead.local.bench.ServeLatencyBench;
+import io.masthead.local.cards.CardBench;
+import io.masthead.local.cards.RenderCommand;
+import io.masthead.local.load.LoadBench;
+import io.masthead.local.tooling.EventCommand;
+import io.masthead.local.tooling.InvokeCommand;
+
 import java.io.PrintStream;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,8 +22,20 @@ public final class Main {
                        [--data .masthead/demo] [--bucket masthead] [--param Name=Value]... [--timeout 300] [--verbose]
               serve    run the S3 endpoint with the template's triggers until Ctrl-C
                        [--port 4566] [--bucket masthead] [--data .masthead/data] [--param Name=Value]... [--verbose]
-              bench cards ...   card rendering benchmark
-              render ...        render cards for one article to files
+              backfill re-render every article in the local bucket as an S3 Batch Operations job would, resumable
+                       [--prefix articles/] [--only-cards] [--data .masthead/data] [--bucket masthead] [--batch 10]
+                       [--concurrency 2] [--restart]
+              invoke   run one template function once with an event file, like sam local invoke
+                       FUNCTION EVENT.json [--bucket masthead] [--data .masthead/data]  (endpoint: AWS_ENDPOINT_URL_S3, else embedded)
+              event    print an event as sam local generate-event does
+                       s3-put|s3-delete|sqs --bucket B --key K [--region us-east-1] [--queue ItemsQueue]
+              render   render every card and the render report for one article from files, without S3
+                       ARTICLE [--photo FILE] --out DIR
+              bench    benchmarks that print numbers (see docs/benchmarks.md)
+                       cards [--warmup N] [--runs N] PHOTO...   the og card and every preset, one JSON line per photo
+                       cold                                     the publisher's cold start as Lambda starts it
+                       serve [--uploads 20]                     upload to feeds updated, through serve
+                       load [--articles 300] [--uploaders 16]   parallel publishing through the local triggers
               help     this text
 
             Common options: --template template.yaml (read from the current directory by default).
@@ -43,8 +63,11 @@ public final class Main {
                 case "demo" -> new DemoCommand(out, err).run(rest);
                 case "serve" -> new ServeCommand(out, err).run(rest);
                 case "bench" -> bench(rest, err);
-                case "render" -> delegate("io.masthead.local.cards.RenderCommand", "render", rest, err);
-                case "invoke", "event", "backfill" -> notYet(args.get(0), err);
+                case "render" -> RenderCommand.run(rest);
+                case "invoke" -> new InvokeCommand(out, err, System.getenv()).run(rest);
+                case "event" -> new EventCommand(out, err).run(rest);
+                case "backfill" -> new BackfillCommand(out, err, System.console() != null)
+                        .run(rest);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -58,41 +81,24 @@ public final class Main {
         } catch (Arguments.UsageException e) {
             err.println(args.get(0) + ": " + e.getMessage());
             return 2;
-        }
-    }
-
-    private static int bench(List<String> args, PrintStream err) {
-        if (!args.isEmpty() && args.get(0).equals("cards")) {
-            return delegate("io.masthead.local.cards.CardBench", "bench cards", args.subList(1, args.size()), err);
-        }
-        if (!args.isEmpty() && args.get(0).equals("cold")) {
-            return notYet("bench cold", err);
-        }
-        err.println("usage: ./masthead bench cards [options]");
-        return 2;
-    }
-
-    /** Commands that live in io.masthead.local.cards; looked up by name so this build works without them. */
-    private static int delegate(String className, String command, List<String> args, PrintStream err) {
-        try {
-            Class<?> type = Class.forName(className);
-            Object code = type.getMethod("run", List.class).invoke(null, args);
-            return code instanceof Integer i ? i : 0;
-        } catch (ClassNotFoundException | NoSuchMethodException e) {
-            err.println("'" + command + "' is not available in this build.");
-            return 2;
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            err.println(command + " failed: " + cause);
+        } catch (Exception e) {
+            err.println(args.get(0) + " failed: " + e);
             return 1;
-        } catch (IllegalAccessException e) {
-            err.println(command + " cannot be called: " + e.getMessage());
-            return 2;
         }
     }
 
-    private static int notYet(String command, PrintStream err) {
-        err.println("'" + command + "' is not available in this build.");
-        return 2;
+    private static int bench(List<String> args, PrintStream err) throws Exception {
+        String which = args.isEmpty() ? "" : args.get(0);
+        List<String> rest = args.isEmpty() ? args : args.subList(1, args.size());
+        return switch (which) {
+            case "cards" -> CardBench.run(rest);
+            case "cold" -> ColdStartBench.run(rest);
+            case "serve" -> ServeLatencyBench.run(rest);
+            case "load" -> LoadBench.run(rest);
+            default -> {
+                err.println("usage: ./masthead bench cards|cold|serve|load [options]");
+                yield 2;
+            }
+        };
     }
 }

@@ -1,5 +1,7 @@
 package io.masthead.local;
 
+import io.masthead.local.preview.Preview;
+
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +31,10 @@ final class ServeCommand {
                 .withVerbose(a.flag("verbose"));
 
         LocalDeployment deployment;
+        Preview preview = new Preview();
         try {
-            deployment = LocalDeployment.start(options);
+            deployment = LocalDeployment.start(options, List.of(preview.route()));
+            preview.connect(deployment.endpoint());
         } catch (RuntimeException e) {
             err.println("serve: " + e.getMessage());
             return 1;
@@ -38,6 +42,7 @@ final class ServeCommand {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("stopping...");
+            preview.close();
             deployment.close();
             out.println("stopped");
             stopped.countDown();
@@ -47,6 +52,7 @@ final class ServeCommand {
         String bucket = options.bucket();
         out.println("S3 endpoint  " + url + "   bucket " + bucket + "   (any access key works)");
         out.println("files        " + Templates.display(data.resolve(bucket)));
+        out.println("preview      " + Preview.url(deployment.endpoint()));
         out.println("triggers from " + Templates.display(template) + ":");
         deployment.wiring().describe().forEach(line -> out.println("  " + line));
         deployment.template().functions().stream()
