@@ -14,13 +14,13 @@ import java.io.UncheckedIOException;
  * map keys, ISO dates with their offsets) so an unchanged item keeps its bytes and ETag.
  */
 public final class ItemCodec {
-    private static final ObjectMapper JSON = JsonMapper.builder()
+    /** Shared with {@link FeedState}: dates with their offsets, sorted map keys, unknown fields ignored. */
+    static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
     private ItemCodec() {
@@ -28,7 +28,7 @@ public final class ItemCodec {
 
     public static byte[] write(FeedItem item) {
         try {
-            return JSON.writeValueAsBytes(item);
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(item);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
