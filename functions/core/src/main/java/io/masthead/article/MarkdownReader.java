@@ -122,33 +122,18 @@ final class MarkdownReader {
     private record Rules(String key, JsonNode front, V1Tree tree, ImportReport.Builder report, Set<String> used, Site site) {
         /** The first of {@code names} present gives {@code field}; the others are reported as ignored. */
         void text(String field, String... names) {
-            String chosen = null;
-            for (String name : names) {
+            first(field, List.of(names)).ifPresent(name -> {
                 JsonNode value = front.get(name);
-                if (value == null || value.isNull()) continue;
-                used.add(name);
-                if (chosen != null) {
-                    report.ignored(name, chosen + " gives " + field);
-                    continue;
-                }
                 if (value.isContainerNode()) {
                     throw new ArticleException(key, name, "must be text, found a " + (value.isArray() ? "list" : "mapping"));
                 }
                 tree.put(field, name, value.asText());
-                chosen = name;
-            }
+            });
         }
 
         void date(String field, List<String> names) {
-            String chosen = null;
-            for (String name : names) {
+            first(field, names).ifPresent(name -> {
                 JsonNode value = front.get(name);
-                if (value == null || value.isNull()) continue;
-                used.add(name);
-                if (chosen != null) {
-                    report.ignored(name, chosen + " gives " + field);
-                    continue;
-                }
                 LooseDates.Reading reading = LooseDates.read(value.asText());
                 if (reading == null) {
                     throw new ArticleException(key, name, "is not a date (e.g. 2024-01-05T14:20:00Z or 2024-01-05): " + value.asText());
@@ -157,8 +142,20 @@ final class MarkdownReader {
                 if (!reading.assumption().isEmpty()) {
                     report.guess(field + ": " + name + " \"" + value.asText() + "\": " + reading.assumption());
                 }
-                chosen = name;
+            });
+        }
+
+        /** Marks every present name used, reports all but the first as ignored, and returns the first. */
+        private java.util.Optional<String> first(String field, List<String> names) {
+            String chosen = null;
+            for (String name : names) {
+                JsonNode value = front.get(name);
+                if (value == null || value.isNull()) continue;
+                used.add(name);
+                if (chosen == null) chosen = name;
+                else report.ignored(name, chosen + " gives " + field);
             }
+            return java.util.Optional.ofNullable(chosen);
         }
 
         void authors() {
