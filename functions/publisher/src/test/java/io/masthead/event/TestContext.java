@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A Lambda context whose logger keeps the lines, so tests can read what a handler logged. */
-final class TestContext implements Context {
-    final List<String> lines = new CopyOnWriteArrayList<>();
+public class TestContext implements Context {
+    protected final List<String> lines = new CopyOnWriteArrayList<>();
 
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
@@ -24,6 +24,9 @@ final class TestContext implements Context {
             log(new String(message, StandardCharsets.UTF_8));
         }
     };
+
+    public TestContext() {
+    }
 
     @Override public String getAwsRequestId() { return "test-request"; }
     @Override public String getLogGroupName() { return "/aws/lambda/test"; }
