@@ -101,7 +101,7 @@ final class CardPainter {
             double t = y >= blockTop ? 1 : (double) (y - (blockTop - fade)) / fade;
             double a = opacity * t * t * (3 - 2 * t); // smoothstep: no visible edge where it begins
             if (a <= 0) continue;
-            double keep = 1 - a;
+            int[] keep = Contrast.overlay(1 - a);
             for (int i = y * w, end = i + w; i < end; i++) px[i] = Contrast.scale(px[i], keep);
         }
     }
@@ -110,7 +110,8 @@ final class CardPainter {
     static void darken(BufferedImage img, int fromY, double opacity) {
         int w = img.getWidth();
         int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        for (int i = fromY * w; i < px.length; i++) px[i] = Contrast.scale(px[i], 1 - opacity);
+        int[] keep = Contrast.overlay(1 - opacity);
+        for (int i = fromY * w; i < px.length; i++) px[i] = Contrast.scale(px[i], keep);
     }
 
     static void drawText(BufferedImage img, CardText text) {

@@ -48,30 +48,13 @@ final class Contrast {
         if (r.isEmpty()) return 21;
         int[] px = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         int stride = image.getWidth();
-        double text = luminance(textRgb);
-        double keep = 1 - overlay;
-        // ratios lie in [1, 21]; a fine histogram gives the percentile without sorting
-        int bins = 2000;
-        int[] hist = new int[bins + 1];
-        int n = 0;
+        Percentile ratios = new Percentile(luminance(textRgb), overlay(1 - overlay));
         int step = r.width * r.height > 40_000 ? 2 : 1;
         for (int y = r.y; y < r.y + r.height; y += step) {
             int row = y * stride;
-            for (int x = r.x; x < r.x + r.width; x += step) {
-                int p = px[row + x];
-                double l = overlay == 0 ? luminance(p) : luminance(scale(p, keep));
-                double c = ratio(text, l);
-                hist[(int) ((c - 1) / 20 * bins)]++;
-                n++;
-            }
+            for (int x = r.x; x < r.x + r.width; x += step) ratios.add(px[row + x]);
         }
-        int target = (int) Math.floor(n * PERCENTILE);
-        int seen = 0;
-        for (int b = 0; b <= bins; b++) {
-            seen += hist[b];
-            if (seen > target) return 1 + b * 20.0 / bins;
-        }
-        return 21;
+        return ratios.value();
     }
 
     /** Up to about {@code max} pixels from a box, evenly spread, for estimating a scrim quickly. */
@@ -90,20 +73,57 @@ final class Contrast {
 
     /** The 2nd-percentile contrast of a text colour against sample pixels under a black overlay. */
     static double measure(int[] samples, int textRgb, double overlay) {
-        if (samples.length == 0) return 21;
-        double text = luminance(textRgb);
-        double keep = 1 - overlay;
-        double[] c = new double[samples.length];
-        for (int i = 0; i < samples.length; i++) c[i] = ratio(text, luminance(scale(samples[i], keep)));
-        java.util.Arrays.sort(c);
-        return c[(int) Math.floor(c.length * PERCENTILE)];
+        Percentile ratios = new Percentile(luminance(textRgb), overlay(1 - overlay));
+        for (int p : samples) ratios.add(p);
+        return ratios.value();
     }
 
-    /** An sRGB colour under a black overlay: each channel scaled, as the scrim composites it. */
-    static int scale(int rgb, double keep) {
-        int r = (int) Math.round(((rgb >> 16) & 0xff) * keep);
-        int g = (int) Math.round(((rgb >> 8) & 0xff) * keep);
-        int b = (int) Math.round((rgb & 0xff) * keep);
-        return (r << 16) | (g << 8) | b;
+    /**
+     * What a black overlay leaves of each channel value: {@code table[c] = round(c * keep)}.
+     * The scrim and the measurements use the same table, so what is measured is what is drawn.
+     */
+    static int[] overlay(double keep) {
+        int[] table = new int[256];
+        for (int c = 0; c < 256; c++) table[c] = (int) Math.round(c * keep);
+        return table;
+    }
+
+    /** An sRGB colour under a black overlay, as {@link #overlay} tabulates it. */
+    static int scale(int rgb, int[] overlay) {
+        return (overlay[(rgb >> 16) & 0xff] << 16) | (overlay[(rgb >> 8) & 0xff] << 8) | overlay[rgb & 0xff];
+    }
+
+    /**
+     * The 2nd percentile of text-on-pixel contrast ratios. Ratios lie in [1, 21]; a histogram of
+     * 0.01-wide bins gives the percentile without sorting.
+     */
+    private static final class Percentile {
+        private static final int BINS = 2000;
+        private final int[] histogram = new int[BINS + 1];
+        private final double text;
+        private final int[] overlay;
+        private int count;
+
+        Percentile(double text, int[] overlay) {
+            this.text = text;
+            this.overlay = overlay;
+        }
+
+        void add(int rgb) {
+            double c = ratio(text, luminance(scale(rgb, overlay)));
+            histogram[(int) ((c - 1) / 20 * BINS)]++;
+            count++;
+        }
+
+        double value() {
+            if (count == 0) return 21;
+            int target = (int) Math.floor(count * PERCENTILE);
+            int seen = 0;
+            for (int b = 0; b <= BINS; b++) {
+                seen += histogram[b];
+                if (seen > target) return 1 + b * 20.0 / BINS;
+            }
+            return 21;
+        }
     }
 }

@@ -7,6 +7,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +33,7 @@ final class JpegEncoder {
             param.setCompressionQuality(quality / 100f);
             param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             param.setOptimizeHuffmanTables(true);
-            writer.write(null, new IIOImage(rgb, null, null), param);
+            writer.write(null, new IIOImage(interleaved(rgb), null, null), param);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
@@ -39,6 +41,26 @@ final class JpegEncoder {
         } finally {
             writer.dispose();
         }
+    }
+
+    /**
+     * The image as 3-byte BGR. The JDK's writer copies each row into its own byte raster, which
+     * is a plain array copy from interleaved bytes but a per-pixel unpacking from packed ints;
+     * converting once up front makes the encode about a fifth faster, with the same bytes out.
+     */
+    static BufferedImage interleaved(BufferedImage image) {
+        if (image.getType() != BufferedImage.TYPE_INT_RGB) return image;
+        int[] src = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        if (src.length != image.getWidth() * image.getHeight()) return image; // a view into a larger image
+        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        byte[] dst = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+        for (int i = 0, j = 0; i < src.length; i++, j += 3) {
+            int p = src[i];
+            dst[j] = (byte) p;
+            dst[j + 1] = (byte) (p >> 8);
+            dst[j + 2] = (byte) (p >> 16);
+        }
+        return bgr;
     }
 
     private static ImageWriter jdkWriter() {
