@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 /**
@@ -101,6 +104,10 @@ public final class CardRenderer {
             LOG.log(System.Logger.Level.WARNING, article.slug() + ": " + note);
         }
 
+        // the text does not depend on the photo: it is set on another core while the photo decodes
+        CompletableFuture<Map<Preset, CardText>> texts = photoBytes == null
+                ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(() -> textsOnPhoto(words));
         PhotoDecoder.Decoded photo = null;
         long decodeMillis = 0;
         if (photoBytes != null) {
@@ -115,8 +122,9 @@ public final class CardRenderer {
             BufferedImage small = pyramid.atMost(ATTENTION_SIZE);
             attention = AttentionMap.of(small, (double) small.getWidth() / pyramid.width());
         }
+        Map<Preset, CardText> set = join(texts);
         List<Plan> plans = new ArrayList<>();
-        for (Preset preset : presets) plans.add(plan(preset, words, pyramid, article.photo(), attention));
+        for (Preset preset : presets) plans.add(plan(preset, set.get(preset), pyramid, article.photo(), attention));
         if (pyramid != null) {
             int deepest = 0;
             for (Plan p : plans) deepest = Math.max(deepest, Pyramid.levelFor(p.crop.width(), p.crop.height(), p.preset.width(), p.preset.height()));
@@ -189,11 +197,30 @@ public final class CardRenderer {
     private record Plan(Preset preset, CardText text, Crop crop) {
     }
 
-    private Plan plan(Preset preset, CardText.Words words, Pyramid pyramid, Photo meta, AttentionMap attention) {
+    /** Each text-bearing preset's text, set for a photo card. */
+    private Map<Preset, CardText> textsOnPhoto(CardText.Words words) {
+        Map<Preset, CardText> texts = new HashMap<>();
+        for (Preset p : presets) {
+            if (p.text()) texts.put(p, CardText.set(p.width(), p.height(), words, false, TEXT_ON_PHOTO, CREDIT_ON_PHOTO));
+        }
+        return texts;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    /** @param text the preset's text, or null for a crop-only preset */
+    private Plan plan(Preset preset, CardText text, Pyramid pyramid, Photo meta, AttentionMap attention) {
         if (pyramid == null) return new Plan(preset, null, new Crop(0, 0, 0, 0, "none"));
         int w = preset.width();
         int h = preset.height();
-        CardText text = preset.text() ? CardText.set(w, h, words, false, TEXT_ON_PHOTO, CREDIT_ON_PHOTO) : null;
         Crop crop = meta != null && meta.focus() != null
                 ? Crop.focus(pyramid.width(), pyramid.height(), w, h, meta.focus())
                 : attention.best(pyramid.width(), pyramid.height(), w, h, text == null ? 1.0 : (double) text.blockTop() / h);
