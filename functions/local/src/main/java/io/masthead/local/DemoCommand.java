@@ -1,6 +1,7 @@
 package io.masthead.local;
 
 import io.masthead.local.preview.Preview;
+import io.masthead.local.tooling.CommandOptions;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -40,8 +41,8 @@ final class DemoCommand {
     }
 
     int run(List<String> args) {
-        Arguments a = Arguments.parse(args, Set.of("data", "bucket", "template", "events", "timeout"), Set.of("verbose"));
-        Path template = Templates.locate(a.path("template", "template.yaml"));
+        CommandOptions a = CommandOptions.parse(args, Set.of("data", "bucket", "template", "events", "timeout", "param"), Set.of("verbose"));
+        Path template = a.template();
         Path events = a.path("events", "events");
         Path data = a.path("data", ".masthead/demo").toAbsolutePath().normalize();
         String bucket = a.get("bucket", LocalOptions.DEFAULT_BUCKET);
@@ -59,9 +60,9 @@ final class DemoCommand {
         try (LocalDeployment deployment = LocalDeployment.start(options);
              S3Client s3 = deployment.endpoint().newClient()) {
             out.println("S3 endpoint " + deployment.endpoint().uri() + ", bucket " + bucket + ", files in "
-                    + Templates.display(data.resolve(bucket)));
+                    + DisplayPath.of(data.resolve(bucket)));
             out.println("uploading " + photos.size() + " photos and " + articles.size() + " articles from "
-                    + Templates.display(events));
+                    + DisplayPath.of(events));
             for (Path photo : photos) {
                 upload(s3, bucket, "photos/" + photo.getFileName(), photo, IMAGE_TYPES.get(extension(photo)));
             }
@@ -83,7 +84,7 @@ final class DemoCommand {
             Path preview = Preview.writeStatic(s3, bucket, "../" + bucket + "/", data.resolve("preview/index.html"));
             out.println();
             out.println("preview: " + preview.toUri() + "  (or run ./masthead serve --data "
-                    + Templates.display(data) + " and open http://127.0.0.1:4566" + Preview.PATH + ")");
+                    + DisplayPath.of(data) + " and open http://127.0.0.1:4566" + Preview.PATH + ")");
             boolean ok = settled && report.ok();
             out.println();
             out.println(ok ? "demo finished in " + seconds + " s" : "demo FAILED (see above)");

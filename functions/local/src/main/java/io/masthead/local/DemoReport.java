@@ -174,7 +174,7 @@ final class DemoReport {
     }
 
     private String display(String key) {
-        return deployment.endpoint().fileOf(key).map(Templates::display)
+        return deployment.endpoint().fileOf(key).map(DisplayPath::of)
                 .orElse(deployment.endpoint().bucketUrl() + "/" + key);
     }
 

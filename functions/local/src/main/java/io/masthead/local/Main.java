@@ -6,6 +6,7 @@ import io.masthead.local.bench.ServeLatencyBench;
 import io.masthead.local.cards.CardBench;
 import io.masthead.local.cards.RenderCommand;
 import io.masthead.local.load.LoadBench;
+import io.masthead.local.tooling.CommandOptions;
 import io.masthead.local.tooling.EventCommand;
 import io.masthead.local.tooling.InvokeCommand;
 
@@ -78,7 +79,7 @@ public final class Main {
                     yield 2;
                 }
             };
-        } catch (Arguments.UsageException e) {
+        } catch (CommandOptions.UsageException e) {
             err.println(args.get(0) + ": " + e.getMessage());
             return 2;
         } catch (Exception e) {

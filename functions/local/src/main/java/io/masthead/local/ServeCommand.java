@@ -1,6 +1,7 @@
 package io.masthead.local;
 
 import io.masthead.local.preview.Preview;
+import io.masthead.local.tooling.CommandOptions;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ final class ServeCommand {
     }
 
     int run(List<String> args) {
-        Arguments a = Arguments.parse(args, Set.of("port", "bucket", "data", "template"), Set.of("verbose"));
-        Path template = Templates.locate(a.path("template", "template.yaml"));
+        CommandOptions a = CommandOptions.parse(args, Set.of("port", "bucket", "data", "template", "param"), Set.of("verbose"));
+        Path template = a.template();
         Path data = a.path("data", ".masthead/data").toAbsolutePath().normalize();
         LocalOptions options = LocalOptions.defaults(template, out)
                 .withPort(a.integer("port", LocalOptions.DEFAULT_PORT))
@@ -51,9 +52,9 @@ final class ServeCommand {
         String url = deployment.endpoint().uri().toString();
         String bucket = options.bucket();
         out.println("S3 endpoint  " + url + "   bucket " + bucket + "   (any access key works)");
-        out.println("files        " + Templates.display(data.resolve(bucket)));
+        out.println("files        " + DisplayPath.of(data.resolve(bucket)));
         out.println("preview      " + Preview.url(deployment.endpoint()));
-        out.println("triggers from " + Templates.display(template) + ":");
+        out.println("triggers from " + DisplayPath.of(template) + ":");
         deployment.wiring().describe().forEach(line -> out.println("  " + line));
         deployment.template().functions().stream()
                 .filter(f -> f.s3Triggers().isEmpty() && f.sqsTriggers().isEmpty())

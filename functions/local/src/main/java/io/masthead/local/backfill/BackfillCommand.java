@@ -36,20 +36,17 @@ public final class BackfillCommand {
 
     public int run(List<String> args) {
         CommandOptions o;
+        Path template;
         try {
             o = CommandOptions.parse(args, Set.of("prefix", "data", "bucket", "batch", "concurrency", "template"),
                     Set.of("only-cards", "restart"));
             if (!o.positional().isEmpty()) {
                 throw new IllegalArgumentException("unexpected " + o.positional());
             }
+            template = o.template();
         } catch (IllegalArgumentException e) {
             err.println("backfill: " + e.getMessage());
             err.println(USAGE);
-            return 2;
-        }
-        Path template = Path.of(o.get("template", "template.yaml"));
-        if (!Files.isRegularFile(template)) {
-            err.println("backfill: no " + template + " here; run from the repository root or pass --template");
             return 2;
         }
         Path data = Path.of(o.get("data", ".masthead/data")).toAbsolutePath().normalize();

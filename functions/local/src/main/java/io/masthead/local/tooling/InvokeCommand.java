@@ -57,10 +57,7 @@ public final class InvokeCommand {
             }
             eventJson = Files.readString(eventFile, StandardCharsets.UTF_8);
             JSON.readTree(eventJson);
-            Path template = Path.of(o.get("template", "template.yaml"));
-            if (!Files.isRegularFile(template)) {
-                throw new IllegalArgumentException("no " + template + " here; run from the repository root or pass --template");
-            }
+            Path template = o.template();
             SamTemplate sam = SamTemplate.read(template, Map.of("BucketName", o.get("bucket", "masthead")));
             spec = sam.function(o.positional().get(0));
         } catch (IllegalArgumentException e) {
