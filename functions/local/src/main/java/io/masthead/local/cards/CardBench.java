@@ -8,6 +8,7 @@ import io.masthead.article.Status;
 import io.masthead.card.CardRenderer;
 import io.masthead.card.CardSet;
 import io.masthead.card.Preset;
+import io.masthead.local.tooling.CommandOptions;
 import io.masthead.site.Site;
 
 import java.io.IOException;
@@ -16,11 +17,11 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ./masthead bench cards [--warmup N] [--runs N] PHOTO...}: for each photo, in one warm
@@ -42,20 +43,18 @@ public final class CardBench {
     }
 
     public static int run(List<String> args) {
-        int warmup = 3;
-        int runs = 7;
-        List<Path> photos = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--warmup") && i + 1 < args.size()) warmup = Integer.parseInt(args.get(++i));
-            else if (a.equals("--runs") && i + 1 < args.size()) runs = Integer.parseInt(args.get(++i));
-            else if (a.startsWith("--")) {
-                System.err.println("unknown option " + a + "\nusage: masthead bench cards [--warmup N] [--runs N] PHOTO...");
-                return 2;
-            } else photos.add(Path.of(a));
-        }
-        if (photos.isEmpty() || runs < 1) {
-            System.err.println("usage: masthead bench cards [--warmup N] [--runs N] PHOTO...");
+        String usage = "usage: masthead bench cards [--warmup N] [--runs N] PHOTO...";
+        int warmup;
+        int runs;
+        List<Path> photos;
+        try {
+            CommandOptions o = CommandOptions.parse(args, Set.of("warmup", "runs"), Set.of());
+            warmup = o.integer("warmup", 3);
+            runs = o.integer("runs", 7);
+            photos = o.positional().stream().map(Path::of).toList();
+            if (photos.isEmpty()) throw new CommandOptions.UsageException("name at least one photo");
+        } catch (CommandOptions.UsageException e) {
+            System.err.println("bench cards: " + e.getMessage() + "\n" + usage);
             return 2;
         }
         Site site = Site.fromEnv(System.getenv());

@@ -9,6 +9,7 @@ import io.masthead.card.Card;
 import io.masthead.card.CardRenderer;
 import io.masthead.card.CardSet;
 import io.masthead.card.Preset;
+import io.masthead.local.tooling.CommandOptions;
 import io.masthead.site.Site;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -36,26 +38,22 @@ public final class RenderCommand {
     }
 
     public static int run(List<String> args) {
-        Path articleFile = null;
-        Path photoFile = null;
-        Path out = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--photo") && i + 1 < args.size()) photoFile = Path.of(args.get(++i));
-            else if (a.equals("--out") && i + 1 < args.size()) out = Path.of(args.get(++i));
-            else if (a.equals("-h") || a.equals("--help")) {
-                System.out.println(USAGE);
-                return 0;
-            } else if (!a.startsWith("--") && articleFile == null) articleFile = Path.of(a);
-            else {
-                System.err.println("unknown argument: " + a + "\n" + USAGE);
-                return 2;
-            }
+        if (args.contains("-h") || args.contains("--help")) {
+            System.out.println(USAGE);
+            return 0;
         }
-        if (articleFile == null || out == null) {
-            System.err.println(USAGE);
+        CommandOptions o;
+        try {
+            o = CommandOptions.parse(args, Set.of("photo", "out"), Set.of());
+            if (o.positional().size() != 1) throw new CommandOptions.UsageException("name one article file");
+            o.require("out");
+        } catch (CommandOptions.UsageException e) {
+            System.err.println("render: " + e.getMessage() + "\n" + USAGE);
             return 2;
         }
+        Path articleFile = Path.of(o.positional().get(0));
+        Path photoFile = o.flag("photo") ? o.path("photo", "") : null;
+        Path out = o.path("out", "");
         try {
             Site site = Site.fromEnv(System.getenv());
             // The same parser as the publish function, so every article format renders here too.

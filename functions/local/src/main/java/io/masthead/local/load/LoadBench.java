@@ -2,6 +2,7 @@ package io.masthead.local.load;
 
 import io.masthead.local.LocalDeployment;
 import io.masthead.local.LocalOptions;
+import io.masthead.local.tooling.CommandOptions;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code ./masthead bench load}: publishes N articles with photos through the local deployment
@@ -65,26 +67,16 @@ public final class LoadBench {
 
     static Options parse(List<String> args) {
         Options d = Options.defaults();
-        int articles = d.articles(), uploaders = d.uploaders(), concurrency = d.concurrency(), sequential = d.sequential();
-        Path template = d.template();
-        Duration timeout = d.timeout();
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            String v = i + 1 < args.size() ? args.get(i + 1) : null;
-            if (v == null) throw new IllegalArgumentException(a + " needs a value");
-            switch (a) {
-                case "--articles" -> articles = Integer.parseInt(v);
-                case "--uploaders" -> uploaders = Integer.parseInt(v);
-                case "--concurrency" -> concurrency = Integer.parseInt(v);
-                case "--sequential" -> sequential = Integer.parseInt(v);
-                case "--template" -> template = Path.of(v);
-                case "--timeout" -> timeout = Duration.ofSeconds(Long.parseLong(v));
-                default -> throw new IllegalArgumentException("unknown option " + a
-                        + "; usage: bench load [--articles 300] [--uploaders 16] [--concurrency 4] [--sequential 1000] [--timeout 1200] [--template template.yaml]");
-            }
-            i++;
+        CommandOptions o = CommandOptions.parse(args,
+                Set.of("articles", "uploaders", "concurrency", "sequential", "template", "timeout"), Set.of());
+        if (!o.positional().isEmpty()) {
+            throw new CommandOptions.UsageException("unexpected " + o.positional()
+                    + "; usage: bench load [--articles 300] [--uploaders 16] [--concurrency 4] [--sequential 1000] [--timeout 1200] [--template template.yaml]");
         }
-        return new Options(articles, uploaders, concurrency, sequential, template, timeout);
+        return new Options(o.integer("articles", d.articles()), o.integer("uploaders", d.uploaders()),
+                o.integer("concurrency", d.concurrency()), o.integer("sequential", d.sequential()),
+                o.path("template", d.template().toString()),
+                Duration.ofSeconds(o.integer("timeout", (int) d.timeout().toSeconds())));
     }
 
     public static void main(String[] args) throws Exception {
