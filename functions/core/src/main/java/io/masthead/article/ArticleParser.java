@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.masthead.site.Site;
 
 import java.io.IOException;
@@ -286,7 +284,7 @@ public final class ArticleParser {
 
     private static Schema loadSchema() {
         try (InputStream in = ArticleParser.class.getResourceAsStream("article-v1.schema.json")) {
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(JSON.readTree(in));
+            return SchemaCheck.registry().getSchema(JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException("the article schema ships in the jar", e);
         }

@@ -22,8 +22,6 @@ import java.util.regex.Pattern;
  * checked against the schema of its version, then mapped field by field, see docs/article-formats.md.
  */
 final class NinjsReader {
-    private static final SchemaCheck SCHEMA_2 = SchemaCheck.load("ninjs/ninjs-2.x.schema.json");
-    private static final SchemaCheck SCHEMA_3 = SchemaCheck.load("ninjs/ninjs-3.x.schema.json");
     /** Properties only ninjs has; with {@code uri}, any of them marks a JSON document as ninjs. */
     private static final List<String> MARKERS = List.of("headlines", "bodies", "descriptions", "type", "version",
             "firstCreated", "firstcreated", "versionCreated", "versioncreated", "pubStatus", "pubstatus",
@@ -73,7 +71,7 @@ final class NinjsReader {
 
     ParsedArticle read(String key, JsonNode root, OffsetDateTime eventTime) {
         int version = majorVersion(root);
-        (version == 2 ? SCHEMA_2 : SCHEMA_3).check(key, root);
+        (version == 2 ? Schemas.V2 : Schemas.V3).check(key, root);
         Names n = new Names(version);
         ImportReport.Builder report = new ImportReport.Builder("ninjs " + version + ".x");
         V1Tree tree = new V1Tree(report);
@@ -358,5 +356,11 @@ final class NinjsReader {
         String embargo() {
             return version == 2 ? "embargoed" : "embargoedUntil";
         }
+    }
+
+    /** Loaded with the first ninjs document, not with the first JSON document the parser looks at. */
+    private static final class Schemas {
+        static final SchemaCheck V2 = SchemaCheck.load("ninjs/ninjs-2.x.schema.json");
+        static final SchemaCheck V3 = SchemaCheck.load("ninjs/ninjs-3.x.schema.json");
     }
 }

@@ -13,8 +13,12 @@ import java.util.Map;
 record Settings(Site site, String bucket, S3Client s3) {
 
     static Settings fromEnv(Map<String, String> env) {
-        String bucket = env.getOrDefault("BUCKET_NAME", "");
-        return new Settings(Site.fromEnv(env), bucket, S3Clients.fromEnv(env));
+        return fromEnv(env, S3Clients.fromEnv(env));
+    }
+
+    /** As {@link #fromEnv(Map)}, with an S3 client already built from {@code env}. */
+    static Settings fromEnv(Map<String, String> env, S3Client s3) {
+        return new Settings(Site.fromEnv(env), env.getOrDefault("BUCKET_NAME", ""), s3);
     }
 
     /** Events from another bucket are refused: a function acts only on the bucket it was deployed for. */

@@ -2,7 +2,9 @@ package io.masthead.store;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -19,6 +21,7 @@ import java.util.Map;
  * Builds the S3 client: URL-connection HTTP client, region from {@code AWS_REGION}, endpoint
  * from {@code AWS_ENDPOINT_URL_S3} or {@code AWS_ENDPOINT_URL} with path-style access when set
  * (and then the access key given in the same environment, as a local endpoint needs).
+ * On AWS the credentials provider is the one the environment names (see {@link #awsCredentials}).
  */
 public final class S3Clients {
     private S3Clients() {
@@ -28,8 +31,7 @@ public final class S3Clients {
         String endpoint = env.getOrDefault("AWS_ENDPOINT_URL_S3", env.get("AWS_ENDPOINT_URL"));
         String region = env.getOrDefault("AWS_REGION", env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1"));
         if (endpoint == null || endpoint.isBlank()) {
-            // On AWS: the default chain, which SnapStart-restored functions re-read after restore.
-            return build(null, Region.of(region), DefaultCredentialsProvider.builder().build(), env);
+            return build(null, Region.of(region), awsCredentials(env), env);
         }
         String key = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
@@ -37,6 +39,25 @@ public final class S3Clients {
                 ? StaticCredentialsProvider.create(AwsBasicCredentials.create(key, secret))
                 : DefaultCredentialsProvider.builder().build();
         return build(URI.create(endpoint), Region.of(region), credentials, env);
+    }
+
+    /**
+     * The provider Lambda's environment calls for, instead of the default chain, which tries
+     * providers in turn and so costs a cold start about 140 more classes: the container endpoint
+     * when {@code AWS_CONTAINER_CREDENTIALS_FULL_URI} is set (how SnapStart functions get their
+     * role's credentials), else the access key in the environment (on-demand functions), else the
+     * default chain. Each reads its credentials when a request first needs them, not when built,
+     * so a SnapStart snapshot holds none and a restored function fetches its own.
+     */
+    static AwsCredentialsProvider awsCredentials(Map<String, String> env) {
+        if (isSet(env, "AWS_CONTAINER_CREDENTIALS_FULL_URI")) return ContainerCredentialsProvider.builder().build();
+        if (isSet(env, "AWS_ACCESS_KEY_ID") && isSet(env, "AWS_SECRET_ACCESS_KEY")) return EnvironmentVariableCredentialsProvider.create();
+        return DefaultCredentialsProvider.builder().build();
+    }
+
+    private static boolean isSet(Map<String, String> env, String name) {
+        String value = env.get(name);
+        return value != null && !value.isBlank();
     }
 
     /** A client for a local or custom endpoint, or for AWS when {@code endpoint} is null. */
