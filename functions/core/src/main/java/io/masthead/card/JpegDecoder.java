@@ -4,6 +4,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -406,22 +411,67 @@ final class JpegDecoder {
 
         /**
          * A sequential scan of every component, decoded a row of MCUs at a time straight to
-         * pixels, so no coefficients of the whole image are kept.
+         * pixels, so no coefficients of the whole image are kept. With more than one core the
+         * entropy decoding (this thread) runs ahead of the inverse DCT and colour conversion (a
+         * second thread) through a ring of coefficient rows; each row's pixels depend only on
+         * the data, so the result does not depend on timing.
          */
         BufferedImage streamSequential(Component[] sc) throws Unsupported {
             BufferedImage img = newImage();
+            boolean pipelined = Runtime.getRuntime().availableProcessors() > 1 && mcusPerColumn > 2;
+            int slots = pipelined ? PIPELINE_ROWS : 1;
             for (Component c : comps) {
-                c.heldBlockRows = c.v;
-                c.coefs = new short[c.v * c.blocksPerLineMcu * 64];
+                c.heldBlockRows = c.v * slots;
+                c.coefs = new short[c.heldBlockRows * c.blocksPerLineMcu * 64];
             }
             Band band = new Band(img);
-            for (int r = 0; r < mcusPerColumn; r++) {
-                for (Component c : comps) Arrays.fill(c.coefs, (short) 0);
-                decodeRow(sc, r, SEQUENTIAL, 0, 63, 0);
-                band.transform(r);
-                if (r > 0) band.convert(r - 1);
+            if (!pipelined) {
+                for (int r = 0; r < mcusPerColumn; r++) {
+                    decodeRow(sc, r, SEQUENTIAL, 0, 63, 0);
+                    band.transformAndClear(r);
+                    if (r > 0) band.convert(r - 1);
+                }
+                band.convert(mcusPerColumn - 1);
+                return img;
             }
-            band.convert(mcusPerColumn - 1);
+            RowHandoff handoff = new RowHandoff(slots);
+            Future<?> pixels = PIPELINE.submit(() -> {
+                boolean done = false;
+                try {
+                    for (int r = 0; r < mcusPerColumn; r++) {
+                        handoff.awaitDecoded(r);
+                        band.transformAndClear(r);
+                        handoff.release(r);
+                        if (r > 0) band.convert(r - 1);
+                    }
+                    band.convert(mcusPerColumn - 1);
+                    done = true;
+                } finally {
+                    if (!done) handoff.abandon();
+                }
+                return null;
+            });
+            boolean decoded = false;
+            try {
+                for (int r = 0; r < mcusPerColumn; r++) {
+                    handoff.awaitFree(r);
+                    decodeRow(sc, r, SEQUENTIAL, 0, 63, 0);
+                    handoff.decoded(r);
+                }
+                decoded = true;
+            } finally {
+                if (!decoded) handoff.abandon();
+                awaitQuietly(pixels);
+            }
+            try {
+                pixels.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unsupported("interrupted");
+            }
             return img;
         }
 
@@ -450,7 +500,7 @@ final class JpegDecoder {
             final int[] ringRows = new int[comps.length];
             final byte[][] upsampled = new byte[comps.length][];
             final int[] sums;
-            final int[] ws = new int[64];
+            final JpegIdct idct = new JpegIdct(k);
             // the current row of each component, set by sourceRow
             final byte[][] rowData = new byte[comps.length][];
             final int[] rowOffset = new int[comps.length];
@@ -491,9 +541,19 @@ final class JpegDecoder {
                     for (int row = r * c.v; row < rows; row++) {
                         int o = offset(i, row * k);
                         for (int col = 0; col < c.blocksPerLine; col++) {
-                            JpegIdct.block(c.coefs, c.blockOffset(row, col), c.q, k, ws, plane, o + col * k, stride[i]);
+                            idct.block(c.coefs, c.blockOffset(row, col), c.q, plane, o + col * k, stride[i]);
                         }
                     }
+                }
+            }
+
+            /** The inverse DCT of MCU row r, then zeroes its coefficients for the row that will reuse them. */
+            void transformAndClear(int r) {
+                transform(r);
+                for (Component c : comps) {
+                    int rowBlocks = c.v * c.blocksPerLineMcu * 64;
+                    int from = c.blockOffset(r * c.v, 0);
+                    Arrays.fill(c.coefs, from, from + rowBlocks, (short) 0);
                 }
             }
 
@@ -538,6 +598,78 @@ final class JpegDecoder {
             int offset(int i, int sampleRow) {
                 return (sampleRow % ringRows[i]) * stride[i];
             }
+        }
+    }
+
+    /** Rows of coefficients in flight between the entropy decoder and the pixel thread. */
+    private static final int PIPELINE_ROWS = 4;
+    private static final ExecutorService PIPELINE = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jpeg-pixels");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Waits for a task to end, ignoring how it ended (its result is read afterwards). */
+    private static void awaitQuietly(Future<?> task) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Hands rows of MCUs from the entropy decoder to the pixel thread through a ring of
+     * {@code slots} coefficient rows: row r is decoded once the pixel thread is done with
+     * row r - slots, and transformed once it is decoded.
+     */
+    private static final class RowHandoff {
+        private final int slots;
+        private int decoded; // rows decoded
+        private int released; // rows whose coefficients the pixel thread no longer needs
+        private boolean abandoned;
+
+        RowHandoff(int slots) {
+            this.slots = slots;
+        }
+
+        synchronized void awaitFree(int row) throws Unsupported {
+            try {
+                while (row - released >= slots && !abandoned) wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unsupported("interrupted");
+            }
+            if (abandoned) throw new Unsupported("the pixel thread failed");
+        }
+
+        synchronized void decoded(int row) {
+            decoded = row + 1;
+            notifyAll();
+        }
+
+        /** Waits for the row's coefficients; throws CancellationException when the decoder gave up. */
+        synchronized void awaitDecoded(int row) throws InterruptedException {
+            while (decoded <= row && !abandoned) wait();
+            if (abandoned) throw new CancellationException("decoding failed");
+        }
+
+        synchronized void release(int row) {
+            released = row + 1;
+            notifyAll();
+        }
+
+        /** Either side gave up: wakes the other, which stops. */
+        synchronized void abandon() {
+            abandoned = true;
+            notifyAll();
         }
     }
 }

@@ -17,10 +17,11 @@ final class JpegEntropy {
     /** Zero bytes after the data, so the long read never needs a bounds check of its own. */
     private static final int PADDING = 16;
     /**
-     * Zigzag position to natural position, with 16 extra entries so a corrupt zero run lands on
-     * coefficient 63 instead of outside the block (as libjpeg does).
+     * Zigzag position to natural position, with extra entries to land a corrupt zero run (as
+     * libjpeg does), or the zero written at an end-of-block skip, on coefficient 63 (still zero
+     * then) instead of outside the block.
      */
-    static final int[] NATURAL = new int[80];
+    static final int[] NATURAL = new int[64 + JpegHuffman.END_OF_BLOCK_SKIP];
 
     static {
         int[] zigzag = {
@@ -56,6 +57,14 @@ final class JpegEntropy {
         intervals[0] = 0;
         int end = d.length;
         while (true) {
+            // eight bytes at a time while none is 0xFF (none becomes 0 when inverted)
+            while (p + 8 <= end) {
+                long w = (long) LONGS.get(d, p);
+                if (((~w - 0x0101010101010101L) & w & 0x8080808080808080L) != 0) break;
+                LONGS.set(out, o, w);
+                p += 8;
+                o += 8;
+            }
             if (p >= end) throw new JpegDecoder.Unsupported("truncated");
             byte b = d[p++];
             if (b != (byte) 0xFF) {
@@ -175,7 +184,7 @@ final class JpegEntropy {
                 int len = e & 0xff;
                 buf <<= len;
                 bits -= len;
-                i += (e >> 8) & 15;
+                i += (e >> 8) & 0xff;
                 b[off + NATURAL[i]] = (short) (e >> 16);
                 i++;
                 continue;
@@ -217,7 +226,7 @@ final class JpegEntropy {
         for (int i = ss; i <= se; ) {
             if (bits < 32) refill();
             int e = fastAc[(int) (buf >>> (64 - JpegHuffman.FAST_BITS))];
-            if (e != 0) {
+            if ((e >> 16) != 0) { // a coefficient; runs of zeros and end-of-band are decoded below
                 int len = e & 0xff;
                 buf <<= len;
                 bits -= len;

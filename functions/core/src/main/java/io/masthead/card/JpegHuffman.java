@@ -4,16 +4,20 @@ package io.masthead.card;
  * One Huffman table of a JPEG (DHT), with lookup tables so that most symbols cost one array
  * read: {@link #fast} gives the symbol of every code up to {@link #FAST_BITS} long, and for AC
  * tables {@link #fastAc} also folds in the magnitude bits that follow a short code, giving the
- * coefficient itself (as stb_image does).
+ * coefficient itself (as stb_image does), and turns end-of-block into a skip past the block.
  */
 final class JpegHuffman {
     static final int FAST_BITS = 10;
 
     /** By the next FAST_BITS bits: (code length << 8) | symbol, 0 when the code is longer. */
     final int[] fast = new int[1 << FAST_BITS];
+    /** What an end-of-block adds to the coefficient index in {@link #fastAc}: past any block. */
+    static final int END_OF_BLOCK_SKIP = 64;
     /**
-     * AC tables only, by the next FAST_BITS bits: (coefficient << 16) | (zero run << 8) | bits
-     * used, when a code and its magnitude fit in FAST_BITS; 0 otherwise (including end-of-band).
+     * AC tables only, by the next FAST_BITS bits: (coefficient << 16) | (skip << 8) | bits used,
+     * when a code and its magnitude fit in FAST_BITS, 0 otherwise. The skip is the zero run
+     * before the coefficient; a run of 16 zeros is 15 and a zero coefficient, an end-of-block
+     * {@link #END_OF_BLOCK_SKIP} and a zero coefficient.
      */
     final int[] fastAc;
     /** The largest code of each length, -1 when there is none (index 17 stops the search). */
@@ -59,7 +63,12 @@ final class JpegHuffman {
             int len = e >> 8;
             int run = (e >> 4) & 15;
             int size = e & 15;
-            if (size == 0 || len + size > FAST_BITS) continue;
+            if (size == 0) {
+                if (run == 15) table[i] = (15 << 8) | len;
+                else if (run == 0) table[i] = (END_OF_BLOCK_SKIP << 8) | len;
+                continue;
+            }
+            if (len + size > FAST_BITS) continue;
             int magnitude = (i >> (FAST_BITS - len - size)) & ((1 << size) - 1);
             table[i] = (extend(magnitude, size) << 16) | (run << 8) | (len + size);
         }

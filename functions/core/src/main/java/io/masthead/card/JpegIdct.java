@@ -5,7 +5,7 @@ package io.masthead.card;
  * libjpeg's accurate integer transform (jidctint.c, 13-bit constants), so full-size output matches
  * the JDK's decoder; the reduced ones transform only the k x k lowest frequencies with a k-point
  * DCT, which filters and resamples the block in one step. Blocks without AC coefficients (common
- * in smooth areas) are filled with their DC value.
+ * in smooth areas) are filled with their DC value. Holds scratch space: one per thread.
  */
 final class JpegIdct {
     private static final int CONST_BITS = 13;
@@ -27,39 +27,51 @@ final class JpegIdct {
     private static final int C2 = 7568;
     private static final int C6 = 3135;
 
-    private JpegIdct() {
+    private final int k;
+    private final int[] in = new int[64]; // dequantised coefficients
+    private final int[] ws = new int[64]; // between the passes
+
+    /** @param k the output size of a block: 8, 4, 2 or 1 */
+    JpegIdct(int k) {
+        this.k = k;
     }
 
     /**
      * @param c      coefficients in natural order from {@code off}, not dequantised
      * @param q      the quantisation table in natural order
-     * @param ws     64 ints of scratch space
      * @param out    samples, k rows of k from {@code o}, {@code stride} apart
      */
-    static void block(short[] c, int off, int[] q, int k, int[] ws, byte[] out, int o, int stride) {
-        if (k == 1 || acZero(c, off, k)) {
-            byte dc = (byte) clamp(((c[off] * q[0] + 4) >> 3) + 128);
-            for (int y = 0; y < k; y++, o += stride) {
-                for (int x = 0; x < k; x++) out[o + x] = dc;
+    void block(short[] c, int off, int[] q, byte[] out, int o, int stride) {
+        if (k == 8) {
+            int ac = 0;
+            for (int i = 1; i < 64; i++) {
+                int v = c[off + i];
+                ac |= v;
+                in[i] = v * q[i];
             }
-        } else if (k == 8) {
-            idct8(c, off, q, ws, out, o, stride);
-        } else if (k == 4) {
-            idct4(c, off, q, ws, out, o, stride);
-        } else {
+            if (ac != 0) {
+                in[0] = c[off] * q[0];
+                idct8(out, o, stride);
+                return;
+            }
+        } else if (k == 4 && !acZero(c, off, 4)) {
+            idct4(c, off, q, out, o, stride);
+            return;
+        } else if (k == 2 && !acZero(c, off, 2)) {
             idct2(c, off, q, out, o, stride);
+            return;
+        }
+        byte dc = (byte) clamp(((c[off] * q[0] + 4) >> 3) + 128);
+        for (int y = 0; y < k; y++, o += stride) {
+            for (int x = 0; x < k; x++) out[o + x] = dc;
         }
     }
 
-    /** Whether the k x k coefficients the transform uses are all zero but the DC. */
+    /** Whether the k x k lowest frequencies are all zero but the DC. */
     private static boolean acZero(short[] c, int off, int k) {
         int any = 0;
-        if (k == 8) {
-            for (int i = 1; i < 64; i++) any |= c[off + i];
-        } else {
-            for (int v = 0; v < k; v++) {
-                for (int u = v == 0 ? 1 : 0; u < k; u++) any |= c[off + v * 8 + u];
-            }
+        for (int v = 0; v < k; v++) {
+            for (int u = v == 0 ? 1 : 0; u < k; u++) any |= c[off + v * 8 + u];
         }
         return any == 0;
     }
@@ -68,30 +80,32 @@ final class JpegIdct {
         return v < 0 ? 0 : Math.min(v, 255);
     }
 
-    private static void idct8(short[] c, int off, int[] q, int[] ws, byte[] out, int o, int stride) {
+    private void idct8(byte[] out, int o, int stride) {
+        int[] in = this.in;
+        int[] ws = this.ws;
         // pass 1: columns into ws, scaled up by 2^PASS1_BITS
         for (int col = 0; col < 8; col++) {
-            int i = off + col;
-            if ((c[i + 8] | c[i + 16] | c[i + 24] | c[i + 32] | c[i + 40] | c[i + 48] | c[i + 56]) == 0) {
-                int dc = (c[i] * q[col]) << PASS1_BITS;
+            int i = col;
+            if ((in[i + 8] | in[i + 16] | in[i + 24] | in[i + 32] | in[i + 40] | in[i + 48] | in[i + 56]) == 0) {
+                int dc = in[i] << PASS1_BITS;
                 for (int r = 0; r < 64; r += 8) ws[r + col] = dc;
                 continue;
             }
-            int e2 = c[i + 16] * q[col + 16];
-            int e6 = c[i + 48] * q[col + 48];
+            int e2 = in[i + 16];
+            int e6 = in[i + 48];
             int e = (e2 + e6) * FIX_0_541196100;
             int tmp2 = e - e6 * FIX_1_847759065;
             int tmp3 = e + e2 * FIX_0_765366865;
-            int e0 = c[i] * q[col];
-            int e4 = c[i + 32] * q[col + 32];
+            int e0 = in[i];
+            int e4 = in[i + 32];
             int tmp10 = ((e0 + e4) << CONST_BITS) + tmp3;
             int tmp13 = ((e0 + e4) << CONST_BITS) - tmp3;
             int tmp11 = ((e0 - e4) << CONST_BITS) + tmp2;
             int tmp12 = ((e0 - e4) << CONST_BITS) - tmp2;
-            int t0 = c[i + 56] * q[col + 56];
-            int t1 = c[i + 40] * q[col + 40];
-            int t2 = c[i + 24] * q[col + 24];
-            int t3 = c[i + 8] * q[col + 8];
+            int t0 = in[i + 56];
+            int t1 = in[i + 40];
+            int t2 = in[i + 24];
+            int t3 = in[i + 8];
             int z1 = t0 + t3;
             int z2 = t1 + t2;
             int z3 = t0 + t2;
@@ -169,7 +183,8 @@ final class JpegIdct {
     }
 
     /** The 4-point transform of the 4 x 4 lowest frequencies; each pass leaves out a factor of 1/2, removed at the end. */
-    private static void idct4(short[] c, int off, int[] q, int[] ws, byte[] out, int o, int stride) {
+    private void idct4(short[] c, int off, int[] q, byte[] out, int o, int stride) {
+        int[] ws = this.ws;
         int d1 = CONST_BITS - PASS1_BITS;
         for (int col = 0; col < 4; col++) {
             int i = off + col;
