@@ -477,6 +477,9 @@ final class JpegDecoder {
 
         /** The stored coefficients of a progressive (or multi-scan) image to pixels, bands of MCU rows split between the cores. */
         BufferedImage renderStored() throws Unsupported {
+            for (Component c : comps) {
+                if (c.coefs == null) throw new Unsupported("a component without a scan");
+            }
             BufferedImage img = newImage();
             int bands = Math.min(mcusPerColumn, 4 * Runtime.getRuntime().availableProcessors());
             IntStream.range(0, bands).parallel().forEach(i -> {
