@@ -106,6 +106,8 @@ final class JpegDecoder {
         /** Coefficients of heldBlockRows block rows, a ring when that is less than the whole image. */
         short[] coefs;
         int heldBlockRows;
+        /** Progressive only: by block, the highest zigzag index of a non-zero AC coefficient. */
+        byte[] extent;
         int pred;
         JpegHuffman dc;
         JpegHuffman ac;
@@ -339,6 +341,7 @@ final class JpegDecoder {
                     if (c.coefs == null) {
                         c.heldBlockRows = c.blocksPerColumnMcu;
                         c.coefs = new short[c.blocksPerLineMcu * c.blocksPerColumnMcu * 64];
+                        c.extent = new byte[c.blocksPerLineMcu * c.blocksPerColumnMcu];
                     }
                 }
                 for (int r = 0; r < mcusPerColumn; r++) decodeRow(sc, r, kind, ss, se, al);
@@ -386,8 +389,8 @@ final class JpegDecoder {
                 case SEQUENTIAL -> c.pred = entropy.sequential(c.coefs, off, c.dc, c.ac, c.pred);
                 case DC_FIRST -> c.pred = entropy.dcFirst(c.coefs, off, c.dc, c.pred, al);
                 case DC_REFINE -> entropy.dcRefine(c.coefs, off, al);
-                case AC_FIRST -> entropy.acFirst(c.coefs, off, c.ac, ss, se, al);
-                default -> entropy.acRefine(c.coefs, off, c.ac, ss, se, al);
+                case AC_FIRST -> entropy.acFirst(c.coefs, off, c.extent, c.ac, ss, se, al);
+                default -> entropy.acRefine(c.coefs, off, c.extent, c.ac, ss, se, al);
             }
         }
 

@@ -216,13 +216,18 @@ final class JpegEntropy {
         if (bit() != 0) b[off] |= (short) (1 << al);
     }
 
-    /** The first scan of a band of a block's AC coefficients (progressive). */
-    void acFirst(short[] b, int off, JpegHuffman ac, int ss, int se, int al) throws JpegDecoder.Unsupported {
+    /**
+     * The first scan of a band of a block's AC coefficients (progressive).
+     *
+     * @param extent by block, the highest zigzag index of a non-zero AC coefficient, kept up to date
+     */
+    void acFirst(short[] b, int off, byte[] extent, JpegHuffman ac, int ss, int se, int al) throws JpegDecoder.Unsupported {
         if (eobrun > 0) {
             eobrun--;
             return;
         }
         int[] fastAc = ac.fastAc;
+        int last = 0;
         for (int i = ss; i <= se; ) {
             if (bits < 32) refill();
             int e = fastAc[(int) (buf >>> (64 - JpegHuffman.FAST_BITS))];
@@ -232,7 +237,7 @@ final class JpegEntropy {
                 bits -= len;
                 i += (e >> 8) & 15;
                 b[off + NATURAL[i]] = (short) ((e >> 16) * (1 << al));
-                i++;
+                last = i++;
                 continue;
             }
             int rs = decode(ac);
@@ -248,12 +253,19 @@ final class JpegEntropy {
             }
             i += run;
             b[off + NATURAL[i]] = (short) (receiveExtend(size) * (1 << al));
-            i++;
+            last = i++;
         }
+        int block = off >> 6;
+        if (last > extent[block]) extent[block] = (byte) Math.min(last, 63);
     }
 
-    /** A refinement scan of a band of AC coefficients (spec G.1.2.3, structured as libjpeg's decode_mcu_AC_refine). */
-    void acRefine(short[] b, int off, JpegHuffman ac, int ss, int se, int al) throws JpegDecoder.Unsupported {
+    /**
+     * A refinement scan of a band of AC coefficients (spec G.1.2.3, structured as libjpeg's
+     * decode_mcu_AC_refine). Within an end-of-band run only non-zero coefficients take a bit, so
+     * the walk stops at the block's extent (see {@link #acFirst}).
+     */
+    void acRefine(short[] b, int off, byte[] extent, JpegHuffman ac, int ss, int se, int al) throws JpegDecoder.Unsupported {
+        int block = off >> 6;
         int p1 = 1 << al;
         int m1 = -1 << al;
         int k = ss;
@@ -271,29 +283,40 @@ final class JpegEntropy {
                 }
                 // skip r zero coefficients, refining the non-zero ones passed on the way
                 do {
-                    int z = off + NATURAL[k];
-                    int coef = b[z];
-                    if (coef != 0) {
-                        if (bit() != 0 && (coef & p1) == 0) b[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
-                    } else if (--r < 0) {
-                        break;
-                    }
+                    if ((r -= refine(b, off + NATURAL[k], p1)) < 0) break;
                     k++;
                 } while (k <= se);
                 if (s != 0) {
                     if (k > se) throw new JpegDecoder.Unsupported("coefficient index");
                     b[off + NATURAL[k]] = (short) s;
+                    if (k > extent[block]) extent[block] = (byte) k;
                 }
             }
         }
         if (eobrun > 0) {
             // inside an end-of-band run: only coefficients already non-zero take a correction bit
-            for (; k <= se; k++) {
-                int z = off + NATURAL[k];
-                int coef = b[z];
-                if (coef != 0 && bit() != 0 && (coef & p1) == 0) b[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
-            }
+            int end = Math.min(se, extent[block]);
+            for (; k <= end; k++) refine(b, off + NATURAL[k], p1);
             eobrun--;
         }
+    }
+
+    /**
+     * Gives a non-zero coefficient its correction bit (adding p1 away from zero when the bit is
+     * set and the coefficient lacks it); a zero one takes no bit. Branch-free, as whether a
+     * coefficient is zero and the bit are unpredictable. Returns 1 for a zero coefficient.
+     */
+    private int refine(short[] b, int z, int p1) throws JpegDecoder.Unsupported {
+        int coef = b[z];
+        int nonZero = (coef | -coef) >>> 31;
+        if (bits == 0) refill();
+        int bit = (int) (buf >>> 63) & nonZero;
+        buf <<= nonZero;
+        bits -= nonZero;
+        int lacksBit = ((coef & p1) - 1) >>> 31;
+        int sign = coef >> 31;
+        int away = (p1 ^ sign) - sign; // p1 for a positive coefficient, -p1 for a negative one
+        b[z] = (short) (coef + (away & -(bit & lacksBit)));
+        return nonZero ^ 1;
     }
 }
