@@ -357,9 +357,10 @@ final class JpegDecoder {
                 Component c = sc[0];
                 int rows = Math.min((r + 1) * c.v, c.blocksPerColumn);
                 for (int row = r * c.v; row < rows; row++) {
+                    int base = c.blockOffset(row, 0);
                     for (int col = 0; col < c.blocksPerLine; col++) {
                         restartIfDue(sc);
-                        block(kind, c, c.blockOffset(row, col), ss, se, al);
+                        block(kind, c, base + col * 64, ss, se, al);
                     }
                 }
                 return;
@@ -367,10 +368,10 @@ final class JpegDecoder {
             for (int mc = 0; mc < mcusPerLine; mc++) {
                 restartIfDue(sc);
                 for (Component c : sc) {
+                    int base = c.blockOffset(r * c.v, mc * c.h);
+                    int rowStep = c.blocksPerLineMcu * 64; // the MCU's rows of blocks are adjacent in the ring
                     for (int v = 0; v < c.v; v++) {
-                        for (int h = 0; h < c.h; h++) {
-                            block(kind, c, c.blockOffset(r * c.v + v, mc * c.h + h), ss, se, al);
-                        }
+                        for (int h = 0; h < c.h; h++) block(kind, c, base + v * rowStep + h * 64, ss, se, al);
                     }
                 }
             }
@@ -546,8 +547,9 @@ final class JpegDecoder {
                     int rows = Math.min((r + 1) * c.v, c.blocksPerColumn);
                     for (int row = r * c.v; row < rows; row++) {
                         int o = offset(i, row * k);
+                        int base = c.blockOffset(row, 0);
                         for (int col = 0; col < c.blocksPerLine; col++) {
-                            idct.block(c.coefs, c.blockOffset(row, col), c.q, plane, o + col * k, stride[i]);
+                            idct.block(c.coefs, base + col * 64, c.q, plane, o + col * k, stride[i]);
                         }
                     }
                 }
