@@ -183,6 +183,21 @@ class JpegDecoderTest {
         }
     }
 
+    /** PhotoDecoder sends a baseline photo needed at a quarter here, and a damaged one on to ImageIO's verdict. */
+    @Test
+    void photoDecoderUsesThisDecoderForAQuarterBaseline() throws Exception {
+        byte[] baseline = write(photo(), false, 0);
+        PhotoDecoder photos = new PhotoDecoder(50_000_000L);
+        PhotoDecoder.Decoded quarter = photos.decode("quarter", baseline, (w, h) -> 0.125, java.awt.Color.BLACK);
+        assertEquals(4, quarter.subsampling());
+        assertEquals(256, quarter.image().getWidth());
+        assertTrue(difference(quarter.image(), JpegDecoder.decode(baseline, 4)) == 0, "decoded here");
+        byte[] cut = Arrays.copyOf(baseline, baseline.length / 2);
+        var e = assertThrows(io.masthead.article.ArticleException.class,
+                () -> photos.decode("cut", cut, (w, h) -> 0.125, java.awt.Color.BLACK));
+        assertTrue(e.getMessage().contains("corrupt or truncated"), e.getMessage());
+    }
+
     private static byte[] write(BufferedImage img, boolean progressive, int restartInterval) throws Exception {
         return write(img, progressive, restartInterval, 2, 2);
     }
