@@ -103,8 +103,8 @@ class JpegDecoderTest {
         assertThrows(JpegDecoder.Unsupported.class, () -> JpegDecoder.decode("not a jpeg".getBytes(), 1));
     }
 
-    /** Luma sampling factors, chroma being 1x1: 4:4:4, 4:2:2 and 4:2:0. */
-    private static final int[][] SAMPLINGS = {{1, 1}, {2, 1}, {2, 2}};
+    /** Luma sampling factors, chroma being 1x1: 4:4:4, 4:2:2, 4:2:0 and 4:4:0. */
+    private static final int[][] SAMPLINGS = {{1, 1}, {2, 1}, {2, 2}, {1, 2}};
 
     @Test
     void everyScaleSamplingAndModeMatchesImageIo() throws Exception {
