@@ -3,6 +3,12 @@ package io.masthead.card;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 /**
@@ -18,26 +24,6 @@ final class JpegDecoder {
     static final class Unsupported extends Exception {
         Unsupported(String why) {
             super(why, null, false, false);
-        }
-    }
-
-    private static final int[] ZIGZAG = {
-            0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21,
-            28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61,
-            54, 47, 55, 62, 63};
-    /** IDCT bases for output sizes 1, 2, 4, 8: TABLE[k][x * k + u] = C(u)/2 * cos((2x+1) u pi / 2k). */
-    private static final float[][] TABLE = new float[9][];
-
-    static {
-        for (int k : new int[] {1, 2, 4, 8}) {
-            float[] t = new float[k * 8];
-            for (int x = 0; x < k; x++) {
-                for (int u = 0; u < 8; u++) {
-                    double c = u == 0 ? Math.sqrt(0.5) : 1;
-                    t[x * 8 + u] = u < k ? (float) (c / 2 * Math.cos((2 * x + 1) * u * Math.PI / (2 * k))) : 0f;
-                }
-            }
-            TABLE[k] = t;
         }
     }
 
@@ -103,58 +89,48 @@ final class JpegDecoder {
         }
     }
 
-    private static final class Huffman {
-        final int[] fast = new int[1 << 9]; // (length << 8) | symbol, 0 when the code is longer than 9 bits
-        final int[] maxcode = new int[18];
-        final int[] valptr = new int[17];
-        final int[] mincode = new int[17];
-        final int[] values;
-
-        Huffman(int[] counts, int[] values) {
-            this.values = values;
-            int code = 0;
-            int k = 0;
-            for (int len = 1; len <= 16; len++) {
-                valptr[len] = k;
-                mincode[len] = code;
-                for (int i = 0; i < counts[len]; i++) {
-                    if (len <= 9) {
-                        int shift = 9 - len;
-                        for (int j = 0; j < (1 << shift); j++) fast[(code << shift) | j] = (len << 8) | values[k];
-                    }
-                    code++;
-                    k++;
-                }
-                maxcode[len] = counts[len] == 0 ? -1 : code - 1;
-                code <<= 1;
-            }
-            maxcode[17] = Integer.MAX_VALUE;
-        }
-    }
-
     private static final class Component {
         int id;
         int h;
         int v;
         int tq;
-        int blocksPerLine;   // blocks covering the component's own samples
+        int[] q; // quantisation table, natural order
+        int sx; // hmax / h: output pixels per sample across
+        int sy;
+        int blocksPerLine; // blocks covering the component's own samples
         int blocksPerColumn;
         int blocksPerLineMcu; // blocks in the MCU-padded grid
         int blocksPerColumnMcu;
+        int sampleCols; // samples at the output scale
+        int sampleRows;
+        /** Coefficients of heldBlockRows block rows, a ring when that is less than the whole image. */
         short[] coefs;
+        int heldBlockRows;
+        /** Progressive only: by block, the highest zigzag index of a non-zero AC coefficient. */
+        byte[] extent;
         int pred;
-        Huffman dc;
-        Huffman ac;
-        byte[] plane; // samples at the output scale
-        int planeWidth;
+        JpegHuffman dc;
+        JpegHuffman ac;
+
+        int blockOffset(int row, int col) {
+            return ((row % heldBlockRows) * blocksPerLineMcu + col) * 64;
+        }
     }
 
     private static final class Decoding {
+        // kinds of scan
+        private static final int SEQUENTIAL = 0;
+        private static final int DC_FIRST = 1;
+        private static final int DC_REFINE = 2;
+        private static final int AC_FIRST = 3;
+        private static final int AC_REFINE = 4;
+
         final byte[] d;
         final int k; // output size of each 8x8 block
         final int[][] qt = new int[4][];
-        final Huffman[] dcTables = new Huffman[4];
-        final Huffman[] acTables = new Huffman[4];
+        final JpegHuffman[] dcTables = new JpegHuffman[4];
+        final JpegHuffman[] acTables = new JpegHuffman[4];
+        final JpegEntropy entropy = new JpegEntropy();
         Component[] comps;
         int width;
         int height;
@@ -166,15 +142,10 @@ final class JpegDecoder {
         int mcusPerColumn;
         int adobeTransform = -1;
         boolean jfif;
-
-        // bit reader
         int pos;
-        long buf;
-        int bits;
-        boolean marker;
-        boolean ranOut;
-        // progressive state
-        int eobrun;
+        int mcusDone; // in the current scan, for restart intervals
+        /** Set once a sequential scan with every component has been decoded straight to pixels. */
+        BufferedImage image;
 
         Decoding(byte[] d, int k) {
             this.d = d;
@@ -197,6 +168,7 @@ final class JpegDecoder {
                 if (end > d.length) throw new Unsupported("truncated segment");
                 switch (m) {
                     case 0xC0, 0xC1, 0xC2 -> {
+                        if (frame) throw new Unsupported("second frame");
                         progressive = m == 0xC2;
                         frame(seg);
                         frame = true;
@@ -225,7 +197,8 @@ final class JpegDecoder {
                 pos = end;
             }
             if (!frame) throw new Unsupported("no frame");
-            return output();
+            if (image != null) return image;
+            return renderStored();
         }
 
         /** The next marker code at or after pos (pos is left after it), or -1 at the end of data. */
@@ -276,19 +249,20 @@ final class JpegDecoder {
                 hmax = Math.max(hmax, c.h);
                 vmax = Math.max(vmax, c.v);
             }
-            for (Component c : comps) {
-                if (hmax % c.h != 0 || vmax % c.v != 0) throw new Unsupported("fractional sampling");
-            }
             mcusPerLine = (width + 8 * hmax - 1) / (8 * hmax);
             mcusPerColumn = (height + 8 * vmax - 1) / (8 * vmax);
             for (Component c : comps) {
+                if (hmax % c.h != 0 || vmax % c.v != 0) throw new Unsupported("fractional sampling");
+                c.sx = hmax / c.h;
+                c.sy = vmax / c.v;
                 int cw = (width * c.h + hmax - 1) / hmax;
                 int ch = (height * c.v + vmax - 1) / vmax;
                 c.blocksPerLine = (cw + 7) / 8;
                 c.blocksPerColumn = (ch + 7) / 8;
                 c.blocksPerLineMcu = mcusPerLine * c.h;
                 c.blocksPerColumnMcu = mcusPerColumn * c.v;
-                c.coefs = new short[c.blocksPerLineMcu * c.blocksPerColumnMcu * 64];
+                c.sampleCols = (int) (((long) width * c.h * k + 8L * hmax - 1) / (8L * hmax));
+                c.sampleRows = (int) (((long) height * c.v * k + 8L * vmax - 1) / (8L * vmax));
             }
         }
 
@@ -303,9 +277,10 @@ final class JpegDecoder {
                     counts[i] = d[p + i] & 0xff;
                     total += counts[i];
                 }
+                if (total > 256) throw new Unsupported("bad Huffman table");
                 int[] values = new int[total];
                 for (int i = 0; i < total; i++) values[i] = d[p + 17 + i] & 0xff;
-                Huffman h = new Huffman(counts, values);
+                JpegHuffman h = new JpegHuffman(counts, values, tc == 1);
                 if (tc == 0) dcTables[th] = h; else acTables[th] = h;
                 p += 17 + total;
             }
@@ -317,7 +292,7 @@ final class JpegDecoder {
                 int tq = d[p] & 3;
                 int[] table = new int[64];
                 for (int i = 0; i < 64; i++) {
-                    table[ZIGZAG[i]] = pq == 0 ? d[p + 1 + i] & 0xff : u16(p + 1 + 2 * i);
+                    table[JpegEntropy.NATURAL[i]] = pq == 0 ? d[p + 1 + i] & 0xff : u16(p + 1 + 2 * i);
                 }
                 qt[tq] = table;
                 p += 1 + (pq == 0 ? 64 : 128);
@@ -327,6 +302,7 @@ final class JpegDecoder {
         /** Decodes one scan; returns the position of the marker that ends it. */
         int scan(int p) throws Unsupported {
             int n = d[p] & 0xff;
+            if (n < 1 || n > comps.length) throw new Unsupported("scan component count");
             Component[] sc = new Component[n];
             for (int i = 0; i < n; i++) {
                 int id = d[p + 1 + i * 2] & 0xff;
@@ -334,8 +310,9 @@ final class JpegDecoder {
                 Component c = null;
                 for (Component x : comps) if (x.id == id) c = x;
                 if (c == null) throw new Unsupported("scan names an unknown component");
-                c.dc = dcTables[tables >> 4];
-                c.ac = acTables[tables & 15];
+                c.dc = dcTables[(tables >> 4) & 3];
+                c.ac = acTables[tables & 3];
+                c.pred = 0;
                 sc[i] = c;
             }
             int q = p + 1 + n * 2;
@@ -343,374 +320,364 @@ final class JpegDecoder {
             int se = d[q + 1] & 0xff;
             int ah = (d[q + 2] & 0xff) >> 4;
             int al = d[q + 2] & 15;
-            pos = q + 3;
-            resetBits();
-            for (Component c : sc) c.pred = 0;
-            eobrun = 0;
-            int kind; // 0 baseline, 1 DC first, 2 DC refine, 3 AC first, 4 AC refine
-            if (!progressive) kind = 0;
-            else if (ss == 0) kind = ah == 0 ? 1 : 2;
-            else kind = ah == 0 ? 3 : 4;
+            if (ss > se || se > 63 || al > 13) throw new Unsupported("spectral selection");
+            int kind;
+            if (!progressive) kind = SEQUENTIAL;
+            else if (ss == 0) kind = ah == 0 ? DC_FIRST : DC_REFINE;
+            else kind = ah == 0 ? AC_FIRST : AC_REFINE;
+            if (progressive && ss == 0 && se != 0) throw new Unsupported("progressive scan mixes DC and AC");
             for (Component c : sc) {
-                boolean needsDc = kind == 0 || kind == 1;
-                boolean needsAc = kind == 0 || kind >= 3;
+                boolean needsDc = kind == SEQUENTIAL || kind == DC_FIRST;
+                boolean needsAc = kind == SEQUENTIAL || kind >= AC_FIRST;
                 if ((needsDc && c.dc == null) || (needsAc && c.ac == null)) throw new Unsupported("missing Huffman table");
             }
-            int mcus;
-            boolean single = n == 1;
-            if (single) {
-                mcus = sc[0].blocksPerLine * sc[0].blocksPerColumn;
+            if (image != null) throw new Unsupported("a scan after the image is complete");
+            int end = entropy.load(d, q + 3);
+            mcusDone = 0;
+            if (kind == SEQUENTIAL && n == comps.length && comps[0].coefs == null) {
+                image = streamSequential(sc);
             } else {
-                mcus = mcusPerLine * mcusPerColumn;
-            }
-            int interval = restartInterval > 0 ? restartInterval : mcus;
-            int done = 0;
-            while (done < mcus) {
-                for (int i = 0; i < interval && done < mcus; i++, done++) {
-                    if (single) {
-                        Component c = sc[0];
-                        int row = done / c.blocksPerLine;
-                        int col = done % c.blocksPerLine;
-                        block(kind, c, (row * c.blocksPerLineMcu + col) * 64, ss, se, al);
-                    } else {
-                        int mr = done / mcusPerLine;
-                        int mc = done % mcusPerLine;
-                        for (Component c : sc) {
-                            for (int v = 0; v < c.v; v++) {
-                                for (int h = 0; h < c.h; h++) {
-                                    int row = mr * c.v + v;
-                                    int col = mc * c.h + h;
-                                    block(kind, c, (row * c.blocksPerLineMcu + col) * 64, ss, se, al);
-                                }
-                            }
-                        }
+                for (Component c : comps) {
+                    if (c.coefs == null) {
+                        c.heldBlockRows = c.blocksPerColumnMcu;
+                        c.coefs = new short[c.blocksPerLineMcu * c.blocksPerColumnMcu * 64];
+                        c.extent = new byte[c.blocksPerLineMcu * c.blocksPerColumnMcu];
                     }
                 }
-                if (done < mcus) {
-                    // a restart marker must follow: realign on it
-                    pos = markerAfterBits();
-                    if (pos + 1 < d.length && (d[pos] & 0xff) == 0xFF && (d[pos + 1] & 0xff) >= 0xD0 && (d[pos + 1] & 0xff) <= 0xD7) {
-                        pos += 2;
-                    } else {
-                        throw new Unsupported("restart marker missing");
+                for (int r = 0; r < mcusPerColumn; r++) decodeRow(sc, r, kind, ss, se, al);
+            }
+            entropy.finish();
+            return end;
+        }
+
+        /** Decodes the blocks of one row of MCUs (of blocks, in a scan of one component). */
+        void decodeRow(Component[] sc, int r, int kind, int ss, int se, int al) throws Unsupported {
+            if (sc.length == 1) {
+                // a scan of one component codes just the blocks covering it, one block per MCU
+                Component c = sc[0];
+                int rows = Math.min((r + 1) * c.v, c.blocksPerColumn);
+                for (int row = r * c.v; row < rows; row++) {
+                    int base = c.blockOffset(row, 0);
+                    for (int col = 0; col < c.blocksPerLine; col++) {
+                        restartIfDue(sc);
+                        block(kind, c, base + col * 64, ss, se, al);
                     }
-                    resetBits();
-                    for (Component c : sc) c.pred = 0;
-                    eobrun = 0;
+                }
+                return;
+            }
+            for (int mc = 0; mc < mcusPerLine; mc++) {
+                restartIfDue(sc);
+                for (Component c : sc) {
+                    int base = c.blockOffset(r * c.v, mc * c.h);
+                    int rowStep = c.blocksPerLineMcu * 64; // the MCU's rows of blocks are adjacent in the ring
+                    for (int v = 0; v < c.v; v++) {
+                        for (int h = 0; h < c.h; h++) block(kind, c, base + v * rowStep + h * 64, ss, se, al);
+                    }
                 }
             }
-            return markerAfterBits();
+        }
+
+        void restartIfDue(Component[] sc) throws Unsupported {
+            if (restartInterval > 0 && mcusDone > 0 && mcusDone % restartInterval == 0) {
+                entropy.restart();
+                for (Component c : sc) c.pred = 0;
+            }
+            mcusDone++;
         }
 
         void block(int kind, Component c, int off, int ss, int se, int al) throws Unsupported {
-            short[] b = c.coefs;
             switch (kind) {
-                case 0 -> {
-                    int t = decode(c.dc);
-                    c.pred += t == 0 ? 0 : receiveExtend(t);
-                    b[off] = (short) c.pred;
-                    Huffman ac = c.ac;
-                    for (int i = 1; i < 64; ) {
-                        int rs = decode(ac);
-                        int s = rs & 15;
-                        int r = rs >> 4;
-                        if (s == 0) {
-                            if (r < 15) break;
-                            i += 16;
-                            continue;
-                        }
-                        i += r;
-                        if (i > 63) throw new Unsupported("coefficient index");
-                        b[off + ZIGZAG[i]] = (short) receiveExtend(s);
-                        i++;
-                    }
-                }
-                case 1 -> {
-                    int t = decode(c.dc);
-                    c.pred += t == 0 ? 0 : receiveExtend(t) << al;
-                    b[off] = (short) c.pred;
-                }
-                case 2 -> {
-                    if (bit() != 0) b[off] |= (short) (1 << al);
-                }
-                case 3 -> {
-                    if (eobrun > 0) {
-                        eobrun--;
-                        return;
-                    }
-                    for (int i = ss; i <= se; ) {
-                        int rs = decode(c.ac);
-                        int s = rs & 15;
-                        int r = rs >> 4;
-                        if (s == 0) {
-                            if (r < 15) {
-                                eobrun = receive(r) + (1 << r) - 1;
-                                break;
-                            }
-                            i += 16;
-                            continue;
-                        }
-                        i += r;
-                        if (i > 63) throw new Unsupported("coefficient index");
-                        b[off + ZIGZAG[i]] = (short) (receiveExtend(s) * (1 << al));
-                        i++;
-                    }
-                }
-                default -> refineAc(c, off, ss, se, al);
+                case SEQUENTIAL -> c.pred = entropy.sequential(c.coefs, off, c.dc, c.ac, c.pred);
+                case DC_FIRST -> c.pred = entropy.dcFirst(c.coefs, off, c.dc, c.pred, al);
+                case DC_REFINE -> entropy.dcRefine(c.coefs, off, al);
+                case AC_FIRST -> entropy.acFirst(c.coefs, off, c.extent, c.ac, ss, se, al);
+                default -> entropy.acRefine(c.coefs, off, c.extent, c.ac, ss, se, al);
             }
-        }
-
-        /** AC successive approximation (JPEG spec G.1.2.3, structured as libjpeg's decode_mcu_AC_refine). */
-        void refineAc(Component c, int off, int ss, int se, int al) throws Unsupported {
-            short[] b = c.coefs;
-            int p1 = 1 << al;
-            int m1 = -1 << al;
-            int k = ss;
-            if (eobrun == 0) {
-                for (; k <= se; k++) {
-                    int rs = decode(c.ac);
-                    int r = rs >> 4;
-                    int s = rs & 15;
-                    if (s != 0) {
-                        if (s != 1) throw new Unsupported("bad refinement code");
-                        s = bit() != 0 ? p1 : m1;
-                    } else if (r != 15) {
-                        eobrun = (1 << r) + receive(r);
-                        break;
-                    }
-                    // skip r zero coefficients (refining the non-zero ones passed on the way)
-                    do {
-                        int z = off + ZIGZAG[k];
-                        int coef = b[z];
-                        if (coef != 0) {
-                            if (bit() != 0 && (coef & p1) == 0) b[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
-                        } else if (--r < 0) {
-                            break;
-                        }
-                        k++;
-                    } while (k <= se);
-                    if (s != 0) {
-                        if (k > se) throw new Unsupported("coefficient index");
-                        b[off + ZIGZAG[k]] = (short) s;
-                    }
-                }
-            }
-            if (eobrun > 0) {
-                // inside an end-of-band run: only coefficients already non-zero take a correction bit
-                for (; k <= se; k++) {
-                    int z = off + ZIGZAG[k];
-                    int coef = b[z];
-                    if (coef != 0 && bit() != 0 && (coef & p1) == 0) b[z] = (short) (coef >= 0 ? coef + p1 : coef + m1);
-                }
-                eobrun--;
-            }
-        }
-
-        // ---- bits
-
-        void resetBits() {
-            buf = 0;
-            bits = 0;
-            marker = false;
-        }
-
-        void fill() {
-            while (bits <= 56) {
-                int b = 0;
-                if (!marker && pos < d.length) {
-                    b = d[pos] & 0xff;
-                    if (b == 0xFF) {
-                        int next = pos + 1 < d.length ? d[pos + 1] & 0xff : 0xD9;
-                        if (next == 0) {
-                            pos += 2;
-                        } else {
-                            marker = true;
-                            b = 0;
-                        }
-                    } else {
-                        pos++;
-                    }
-                } else if (!marker) {
-                    marker = true; // ran out of data: feed zeros and remember it
-                    ranOut = true;
-                }
-                buf |= (long) b << (56 - bits);
-                bits += 8;
-            }
-        }
-
-        /** Where the marker after the entropy-coded data begins. */
-        int markerAfterBits() {
-            if (!marker) {
-                // unread whole bytes still in the buffer are padding; find the marker from pos
-                while (pos + 1 < d.length && !((d[pos] & 0xff) == 0xFF && (d[pos + 1] & 0xff) != 0)) pos++;
-            }
-            return pos;
-        }
-
-        int decode(Huffman h) throws Unsupported {
-            if (h == null) throw new Unsupported("missing Huffman table");
-            if (bits < 16) fill();
-            int e = h.fast[(int) (buf >>> 55)];
-            if (e != 0) {
-                int len = e >> 8;
-                buf <<= len;
-                bits -= len;
-                return e & 0xff;
-            }
-            for (int len = 10; len <= 16; len++) {
-                int code = (int) (buf >>> (64 - len));
-                if (code <= h.maxcode[len]) {
-                    buf <<= len;
-                    bits -= len;
-                    int idx = h.valptr[len] + code - h.mincode[len];
-                    if (idx < 0 || idx >= h.values.length) throw new Unsupported("bad Huffman code");
-                    return h.values[idx];
-                }
-            }
-            throw new Unsupported("bad Huffman code");
-        }
-
-        int receive(int s) {
-            if (s == 0) return 0;
-            if (bits < s) fill();
-            int v = (int) (buf >>> (64 - s));
-            buf <<= s;
-            bits -= s;
-            return v;
-        }
-
-        int receiveExtend(int s) {
-            int v = receive(s);
-            return v < (1 << (s - 1)) ? v - (1 << s) + 1 : v;
-        }
-
-        int bit() {
-            if (bits < 1) fill();
-            int v = (int) (buf >>> 63);
-            buf <<= 1;
-            bits--;
-            return v;
         }
 
         // ---- pixels
 
-        BufferedImage output() throws Unsupported {
-            if (ranOut) throw new Unsupported("truncated");
-            boolean rgb = comps.length == 3 && (adobeTransform == 0
-                    || (!jfif && adobeTransform < 0 && comps[0].id == 'R' && comps[1].id == 'G' && comps[2].id == 'B'));
-            int ow = (width * k + 7) / 8;
-            int oh = (height * k + 7) / 8;
+        BufferedImage newImage() throws Unsupported {
             for (Component c : comps) {
-                c.planeWidth = c.blocksPerLineMcu * k;
-                c.plane = new byte[c.planeWidth * c.blocksPerColumnMcu * k];
+                c.q = qt[c.tq];
+                if (c.q == null) throw new Unsupported("missing quantisation table");
             }
-            // inverse DCT, block rows split between the cores
+            return new BufferedImage(outputWidth(), outputHeight(), BufferedImage.TYPE_INT_RGB);
+        }
+
+        int outputWidth() {
+            return (width * k + 7) / 8;
+        }
+
+        int outputHeight() {
+            return (height * k + 7) / 8;
+        }
+
+        /**
+         * A sequential scan of every component, decoded a row of MCUs at a time straight to
+         * pixels, so no coefficients of the whole image are kept. With more than one core the
+         * entropy decoding (this thread) runs ahead of the inverse DCT and colour conversion (a
+         * second thread) through a ring of coefficient rows; each row's pixels depend only on
+         * the data, so the result does not depend on timing.
+         */
+        BufferedImage streamSequential(Component[] sc) throws Unsupported {
+            BufferedImage img = newImage();
+            boolean pipelined = Runtime.getRuntime().availableProcessors() > 1 && mcusPerColumn > 2;
+            int slots = pipelined ? PIPELINE_ROWS : 1;
             for (Component c : comps) {
-                int[] q = qt[c.tq];
-                if (q == null) throw new Unsupported("missing quantisation table");
-                IntStream.range(0, c.blocksPerColumn).parallel().forEach(row -> {
-                    float[] ws = new float[64];
-                    for (int col = 0; col < c.blocksPerLine; col++) {
-                        idct(c.coefs, (row * c.blocksPerLineMcu + col) * 64, q, ws, c.plane, row * k * c.planeWidth + col * k, c.planeWidth);
-                    }
-                });
-                c.coefs = null;
+                c.heldBlockRows = c.v * slots;
+                c.coefs = new short[c.heldBlockRows * c.blocksPerLineMcu * 64];
             }
-            BufferedImage img = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
-            int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-            Component c0 = comps[0];
-            int sx0 = hmax / c0.h;
-            int sy0 = vmax / c0.v;
-            if (comps.length == 1) {
-                IntStream.range(0, oh).parallel().forEach(y -> {
-                    int row = (y / sy0) * c0.planeWidth;
-                    for (int x = 0; x < ow; x++) {
-                        int g = c0.plane[row + x / sx0] & 0xff;
-                        px[y * ow + x] = (g << 16) | (g << 8) | g;
-                    }
-                });
+            Band band = new Band(img);
+            if (!pipelined) {
+                for (int r = 0; r < mcusPerColumn; r++) {
+                    decodeRow(sc, r, SEQUENTIAL, 0, 63, 0);
+                    band.transformAndClear(r);
+                    if (r > 0) band.convert(r - 1);
+                }
+                band.convert(mcusPerColumn - 1);
                 return img;
             }
-            Component c1 = comps[1];
-            Component c2 = comps[2];
-            int sx1 = hmax / c1.h;
-            int sy1 = vmax / c1.v;
-            int sx2 = hmax / c2.h;
-            int sy2 = vmax / c2.v;
-            IntStream.range(0, oh).parallel().forEach(y -> {
-                int r0 = (y / sy0) * c0.planeWidth;
-                int r1 = (y / sy1) * c1.planeWidth;
-                int r2 = (y / sy2) * c2.planeWidth;
-                int o = y * ow;
-                for (int x = 0; x < ow; x++) {
-                    int a = c0.plane[r0 + x / sx0] & 0xff;
-                    int b = c1.plane[r1 + x / sx1] & 0xff;
-                    int e = c2.plane[r2 + x / sx2] & 0xff;
-                    if (rgb) {
-                        px[o + x] = (a << 16) | (b << 8) | e;
-                    } else {
-                        px[o + x] = ycc(a, b, e);
+            RowHandoff handoff = new RowHandoff(slots);
+            Future<?> pixels = PIPELINE.submit(() -> {
+                boolean done = false;
+                try {
+                    for (int r = 0; r < mcusPerColumn; r++) {
+                        handoff.awaitDecoded(r);
+                        band.transformAndClear(r);
+                        handoff.release(r);
+                        if (r > 0) band.convert(r - 1);
                     }
+                    band.convert(mcusPerColumn - 1);
+                    done = true;
+                } finally {
+                    if (!done) handoff.abandon();
                 }
+                return null;
+            });
+            boolean decoded = false;
+            try {
+                for (int r = 0; r < mcusPerColumn; r++) {
+                    handoff.awaitFree(r);
+                    decodeRow(sc, r, SEQUENTIAL, 0, 63, 0);
+                    handoff.decoded(r);
+                }
+                decoded = true;
+            } finally {
+                if (!decoded) handoff.abandon();
+                awaitQuietly(pixels);
+            }
+            try {
+                pixels.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unsupported("interrupted");
+            }
+            return img;
+        }
+
+        /** The stored coefficients of a progressive (or multi-scan) image to pixels, bands of MCU rows split between the cores. */
+        BufferedImage renderStored() throws Unsupported {
+            for (Component c : comps) {
+                if (c.coefs == null) throw new Unsupported("a component without a scan");
+            }
+            BufferedImage img = newImage();
+            int bands = Math.min(mcusPerColumn, 4 * Runtime.getRuntime().availableProcessors());
+            IntStream.range(0, bands).parallel().forEach(i -> {
+                new Band(img).render(i * mcusPerColumn / bands, (i + 1) * mcusPerColumn / bands);
             });
             return img;
         }
 
-        /** JFIF YCbCr to RGB in 16-bit fixed point. */
-        static int ycc(int y, int cb, int cr) {
-            cb -= 128;
-            cr -= 128;
-            int yy = (y << 16) + 32768;
-            int r = (yy + 91881 * cr) >> 16;
-            int g = (yy - 22554 * cb - 46802 * cr) >> 16;
-            int b = (yy + 116130 * cb) >> 16;
-            return (clamp(r) << 16) | (clamp(g) << 8) | clamp(b);
-        }
-
-        static int clamp(int v) {
-            return v < 0 ? 0 : Math.min(v, 255);
-        }
-
         /**
-         * The k x k inverse DCT of one block from its k x k lowest frequencies: the 8x8 basis
-         * evaluated at the centres of k x k cells, so a reduced output is the block filtered and
-         * resampled. Rows and columns of zeros are skipped.
+         * Turns coefficient rows into pixels: the inverse DCT of a row of MCUs into a ring of
+         * three rows of samples per component (chroma upsampling needs the rows above and below),
+         * then upsampling and colour conversion of the row before.
          */
-        void idct(short[] coefs, int off, int[] q, float[] ws, byte[] out, int outOff, int stride) {
-            float[] t = TABLE[k];
-            // pass 1: for each coefficient row v < k, the row's contribution at every x
-            int lastRow = -1;
-            for (int v = 0; v < k; v++) {
-                int base = off + v * 8;
-                int lastU = -1;
-                for (int u = k - 1; u >= 0; u--) {
-                    if (coefs[base + u] != 0) {
-                        lastU = u;
-                        break;
+        private final class Band {
+            final int[] px;
+            final int ow;
+            final int oh;
+            final boolean rgb;
+            final byte[][] planes = new byte[comps.length][];
+            final int[] stride = new int[comps.length];
+            final int[] ringRows = new int[comps.length];
+            final byte[][] upsampled = new byte[comps.length][];
+            final int[] sums;
+            final JpegIdct idct = new JpegIdct(k);
+            // the current row of each component, set by sourceRow
+            final byte[][] rowData = new byte[comps.length][];
+            final int[] rowOffset = new int[comps.length];
+
+            Band(BufferedImage img) {
+                px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+                ow = img.getWidth();
+                oh = img.getHeight();
+                rgb = comps.length == 3 && (adobeTransform == 0
+                        || (!jfif && adobeTransform < 0 && comps[0].id == 'R' && comps[1].id == 'G' && comps[2].id == 'B'));
+                int widest = 0;
+                for (int i = 0; i < comps.length; i++) {
+                    Component c = comps[i];
+                    stride[i] = c.blocksPerLineMcu * k;
+                    ringRows[i] = 3 * c.v * k;
+                    planes[i] = new byte[stride[i] * ringRows[i]];
+                    upsampled[i] = new byte[Math.max(ow, 2 * c.sampleCols)];
+                    widest = Math.max(widest, c.sampleCols);
+                }
+                sums = new int[widest];
+            }
+
+            void render(int from, int to) {
+                if (from > 0) transform(from - 1);
+                transform(from);
+                for (int r = from; r < to; r++) {
+                    if (r + 1 < mcusPerColumn) transform(r + 1);
+                    convert(r);
+                }
+            }
+
+            /** The inverse DCT of MCU row r into the sample rings. */
+            void transform(int r) {
+                for (int i = 0; i < comps.length; i++) {
+                    Component c = comps[i];
+                    byte[] plane = planes[i];
+                    int rows = Math.min((r + 1) * c.v, c.blocksPerColumn);
+                    for (int row = r * c.v; row < rows; row++) {
+                        int o = offset(i, row * k);
+                        int base = c.blockOffset(row, 0);
+                        for (int col = 0; col < c.blocksPerLine; col++) {
+                            idct.block(c.coefs, base + col * 64, c.q, plane, o + col * k, stride[i]);
+                        }
                     }
                 }
-                if (lastU < 0) {
-                    for (int x = 0; x < k; x++) ws[v * 8 + x] = 0;
-                    continue;
-                }
-                lastRow = v;
-                for (int x = 0; x < k; x++) {
-                    float s = 0;
-                    for (int u = 0; u <= lastU; u++) s += coefs[base + u] * q[v * 8 + u] * t[x * 8 + u];
-                    ws[v * 8 + x] = s;
+            }
+
+            /** The inverse DCT of MCU row r, then zeroes its coefficients for the row that will reuse them. */
+            void transformAndClear(int r) {
+                transform(r);
+                for (Component c : comps) {
+                    int rowBlocks = c.v * c.blocksPerLineMcu * 64;
+                    int from = c.blockOffset(r * c.v, 0);
+                    Arrays.fill(c.coefs, from, from + rowBlocks, (short) 0);
                 }
             }
-            // pass 2: columns
-            for (int y = 0; y < k; y++) {
-                int o = outOff + y * stride;
-                for (int x = 0; x < k; x++) {
-                    float s = 0;
-                    for (int v = 0; v <= lastRow; v++) s += ws[v * 8 + x] * t[y * 8 + v];
-                    int p = Math.round(s + 128);
-                    out[o + x] = (byte) (p < 0 ? 0 : Math.min(p, 255));
+
+            /** Upsampling and colour conversion of the output rows of MCU row r. */
+            void convert(int r) {
+                int y0 = r * vmax * k;
+                int y1 = Math.min(y0 + vmax * k, oh);
+                for (int y = y0; y < y1; y++) {
+                    for (int i = 0; i < comps.length; i++) sourceRow(i, y);
+                    if (comps.length == 1) {
+                        JpegColour.grey(rowData[0], rowOffset[0], px, y * ow, ow);
+                    } else if (rgb) {
+                        JpegColour.rgb(rowData[0], rowOffset[0], rowData[1], rowOffset[1], rowData[2], rowOffset[2], px, y * ow, ow);
+                    } else {
+                        JpegColour.ycc(rowData[0], rowOffset[0], rowData[1], rowOffset[1], rowData[2], rowOffset[2], px, y * ow, ow);
+                    }
                 }
             }
+
+            /** Points rowData/rowOffset at component i's samples for output row y, upsampled if need be. */
+            void sourceRow(int i, int y) {
+                Component c = comps[i];
+                if (c.sx == 1 && c.sy == 1) {
+                    rowData[i] = planes[i];
+                    rowOffset[i] = offset(i, y);
+                    return;
+                }
+                byte[] out = upsampled[i];
+                rowData[i] = out;
+                rowOffset[i] = 0;
+                int row = y / c.sy;
+                if (c.sx == 2 && c.sy <= 2) {
+                    int far = row;
+                    if (c.sy == 2) far = Math.max(0, Math.min((y & 1) == 0 ? row - 1 : row + 1, c.sampleRows - 1));
+                    JpegColour.columnSums(planes[i], offset(i, row), offset(i, far), c.sampleCols, sums);
+                    JpegColour.fancyDouble(sums, c.sampleCols, out);
+                } else {
+                    JpegColour.replicate(planes[i], offset(i, row), c.sx, out, ow);
+                }
+            }
+
+            int offset(int i, int sampleRow) {
+                return (sampleRow % ringRows[i]) * stride[i];
+            }
+        }
+    }
+
+    /** Rows of coefficients in flight between the entropy decoder and the pixel thread. */
+    private static final int PIPELINE_ROWS = 4;
+    private static final ExecutorService PIPELINE = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "jpeg-pixels");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Waits for a task to end, ignoring how it ended (its result is read afterwards). */
+    private static void awaitQuietly(Future<?> task) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                task.get();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } catch (ExecutionException | CancellationException e) {
+                break;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Hands rows of MCUs from the entropy decoder to the pixel thread through a ring of
+     * {@code slots} coefficient rows: row r is decoded once the pixel thread is done with
+     * row r - slots, and transformed once it is decoded.
+     */
+    private static final class RowHandoff {
+        private final int slots;
+        private int decoded; // rows decoded
+        private int released; // rows whose coefficients the pixel thread no longer needs
+        private boolean abandoned;
+
+        RowHandoff(int slots) {
+            this.slots = slots;
+        }
+
+        synchronized void awaitFree(int row) throws Unsupported {
+            try {
+                while (row - released >= slots && !abandoned) wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Unsupported("interrupted");
+            }
+            if (abandoned) throw new Unsupported("the pixel thread failed");
+        }
+
+        synchronized void decoded(int row) {
+            decoded = row + 1;
+            notifyAll();
+        }
+
+        /** Waits for the row's coefficients; throws CancellationException when the decoder gave up. */
+        synchronized void awaitDecoded(int row) throws InterruptedException {
+            while (decoded <= row && !abandoned) wait();
+            if (abandoned) throw new CancellationException("decoding failed");
+        }
+
+        synchronized void release(int row) {
+            released = row + 1;
+            notifyAll();
+        }
+
+        /** Either side gave up: wakes the other, which stops. */
+        synchronized void abandon() {
+            abandoned = true;
+            notifyAll();
         }
     }
 }

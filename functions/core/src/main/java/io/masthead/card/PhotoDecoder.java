@@ -90,9 +90,14 @@ final class PhotoDecoder {
                 int oh = swap ? w : h;
                 int sub = subsampling(ow, oh, need);
                 JpegDecoder.Header jpeg = format.equals("jpeg") ? JpegDecoder.header(bytes) : null;
-                if (jpeg != null && jpeg.progressive() && jpeg.plain()) {
-                    // progressive JPEGs decode faster here than through ImageIO, baseline ones slower
-                    // (measured, docs/benchmarks.md); what this decoder declines goes to ImageIO
+                if (jpeg != null && jpeg.plain() && (jpeg.progressive() || sub >= baselineSubsampling())) {
+                    // Where this decoder beats ImageIO (JDK libjpeg 6b): measured on the 18 MP photos of
+                    // docs/benchmarks.md, medians in one JVM, shared 2-core machine at load 2-4: progressive
+                    // at 1/2 830 ms against 1390 ms; baseline at 1/2 130-155 ms against 155-185 ms with a
+                    // second core for its pixel thread (200 ms against 170 ms on one core), at 1/4 120 ms
+                    // against 170 ms (ImageIO decodes every pixel before subsampling). Baseline at 1/1
+                    // stays with ImageIO (320-370 ms against 180-205 ms). What this decoder declines
+                    // goes to ImageIO, which gives the verdict.
                     int denominator = sub >= 8 ? 8 : sub >= 4 ? 4 : sub >= 2 ? 2 : 1;
                     try {
                         BufferedImage fast = JpegDecoder.decode(bytes, denominator);
@@ -152,6 +157,11 @@ final class PhotoDecoder {
         } catch (IOException e) {
             throw problem(slug, "cannot read the photo: " + e.getMessage(), e);
         }
+    }
+
+    /** From which subsampling a plain baseline JPEG decodes faster with JpegDecoder than with ImageIO (see decode). */
+    private static int baselineSubsampling() {
+        return Runtime.getRuntime().availableProcessors() > 1 ? 2 : 4;
     }
 
     private static ImageReader jdkJpegReader() {
