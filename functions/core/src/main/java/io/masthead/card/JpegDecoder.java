@@ -3,7 +3,9 @@ package io.masthead.card;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -79,17 +81,22 @@ final class JpegDecoder {
      * @param denominator 1, 2, 4 or 8: the output is the photo scaled by 1/denominator (rounded up)
      */
     static BufferedImage decode(byte[] data, int denominator) throws Unsupported {
+        return decode(data, denominator, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** @param twoCores whether a second thread may share the work (the pixels are the same either way) */
+    static BufferedImage decode(byte[] data, int denominator, boolean twoCores) throws Unsupported {
         if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("scale must be 1/1, 1/2, 1/4 or 1/8");
         }
         try {
-            return new Decoding(data, 8 / denominator).run();
+            return new Decoding(data, 8 / denominator, twoCores).run();
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException | IllegalStateException e) {
             throw new Unsupported("cannot decode: " + e);
         }
     }
 
-    private static final class Component {
+    static final class Component {
         int id;
         int h;
         int v;
@@ -108,9 +115,6 @@ final class JpegDecoder {
         int heldBlockRows;
         /** Progressive only: by block, the highest zigzag index of a non-zero AC coefficient. */
         byte[] extent;
-        int pred;
-        JpegHuffman dc;
-        JpegHuffman ac;
 
         int blockOffset(int row, int col) {
             return ((row % heldBlockRows) * blocksPerLineMcu + col) * 64;
@@ -118,15 +122,9 @@ final class JpegDecoder {
     }
 
     private static final class Decoding {
-        // kinds of scan
-        private static final int SEQUENTIAL = 0;
-        private static final int DC_FIRST = 1;
-        private static final int DC_REFINE = 2;
-        private static final int AC_FIRST = 3;
-        private static final int AC_REFINE = 4;
-
         final byte[] d;
         final int k; // output size of each 8x8 block
+        final boolean twoCores;
         final int[][] qt = new int[4][];
         final JpegHuffman[] dcTables = new JpegHuffman[4];
         final JpegHuffman[] acTables = new JpegHuffman[4];
@@ -143,13 +141,15 @@ final class JpegDecoder {
         int adobeTransform = -1;
         boolean jfif;
         int pos;
-        int mcusDone; // in the current scan, for restart intervals
+        /** Progressive only: the scans, decoded together once the whole file has been read. */
+        final List<JpegScan> progressiveScans = new ArrayList<>();
         /** Set once a sequential scan with every component has been decoded straight to pixels. */
         BufferedImage image;
 
-        Decoding(byte[] d, int k) {
+        Decoding(byte[] d, int k, boolean twoCores) {
             this.d = d;
             this.k = k;
+            this.twoCores = twoCores;
         }
 
         BufferedImage run() throws Unsupported {
@@ -197,6 +197,7 @@ final class JpegDecoder {
                 pos = end;
             }
             if (!frame) throw new Unsupported("no frame");
+            if (!progressiveScans.isEmpty()) new JpegScanSchedule(progressiveScans, mcusPerColumn).run(twoCores ? PIPELINE : null);
             if (image != null) return image;
             return renderStored();
         }
@@ -304,15 +305,16 @@ final class JpegDecoder {
             int n = d[p] & 0xff;
             if (n < 1 || n > comps.length) throw new Unsupported("scan component count");
             Component[] sc = new Component[n];
+            JpegHuffman[] dcs = new JpegHuffman[n];
+            JpegHuffman[] acs = new JpegHuffman[n];
             for (int i = 0; i < n; i++) {
                 int id = d[p + 1 + i * 2] & 0xff;
                 int tables = d[p + 2 + i * 2] & 0xff;
                 Component c = null;
                 for (Component x : comps) if (x.id == id) c = x;
                 if (c == null) throw new Unsupported("scan names an unknown component");
-                c.dc = dcTables[(tables >> 4) & 3];
-                c.ac = acTables[tables & 3];
-                c.pred = 0;
+                dcs[i] = dcTables[(tables >> 4) & 3];
+                acs[i] = acTables[tables & 3];
                 sc[i] = c;
             }
             int q = p + 1 + n * 2;
@@ -322,76 +324,45 @@ final class JpegDecoder {
             int al = d[q + 2] & 15;
             if (ss > se || se > 63 || al > 13) throw new Unsupported("spectral selection");
             int kind;
-            if (!progressive) kind = SEQUENTIAL;
-            else if (ss == 0) kind = ah == 0 ? DC_FIRST : DC_REFINE;
-            else kind = ah == 0 ? AC_FIRST : AC_REFINE;
+            if (!progressive) kind = JpegScan.SEQUENTIAL;
+            else if (ss == 0) kind = ah == 0 ? JpegScan.DC_FIRST : JpegScan.DC_REFINE;
+            else kind = ah == 0 ? JpegScan.AC_FIRST : JpegScan.AC_REFINE;
             if (progressive && ss == 0 && se != 0) throw new Unsupported("progressive scan mixes DC and AC");
-            for (Component c : sc) {
-                boolean needsDc = kind == SEQUENTIAL || kind == DC_FIRST;
-                boolean needsAc = kind == SEQUENTIAL || kind >= AC_FIRST;
-                if ((needsDc && c.dc == null) || (needsAc && c.ac == null)) throw new Unsupported("missing Huffman table");
+            for (int i = 0; i < n; i++) {
+                boolean needsDc = kind == JpegScan.SEQUENTIAL || kind == JpegScan.DC_FIRST;
+                boolean needsAc = kind == JpegScan.SEQUENTIAL || kind >= JpegScan.AC_FIRST;
+                if ((needsDc && dcs[i] == null) || (needsAc && acs[i] == null)) throw new Unsupported("missing Huffman table");
             }
             if (image != null) throw new Unsupported("a scan after the image is complete");
-            int end = entropy.load(d, q + 3);
-            mcusDone = 0;
-            if (kind == SEQUENTIAL && n == comps.length && comps[0].coefs == null) {
-                image = streamSequential(sc);
-            } else {
-                for (Component c : comps) {
-                    if (c.coefs == null) {
-                        c.heldBlockRows = c.blocksPerColumnMcu;
-                        c.coefs = new short[c.blocksPerLineMcu * c.blocksPerColumnMcu * 64];
-                        c.extent = new byte[c.blocksPerLineMcu * c.blocksPerColumnMcu];
-                    }
-                }
-                for (int r = 0; r < mcusPerColumn; r++) decodeRow(sc, r, kind, ss, se, al);
+            if (progressive) {
+                // each scan keeps its own copy of its data until all are decoded together
+                holdCoefficients();
+                JpegEntropy data = new JpegEntropy();
+                int end = data.load(d, q + 3);
+                data.compact();
+                progressiveScans.add(new JpegScan(sc, dcs, acs, kind, ss, se, al, restartInterval, mcusPerLine, data));
+                return end;
             }
-            entropy.finish();
+            int end = entropy.load(d, q + 3);
+            JpegScan scan = new JpegScan(sc, dcs, acs, kind, ss, se, al, restartInterval, mcusPerLine, entropy);
+            if (n == comps.length && comps[0].coefs == null) {
+                image = streamSequential(scan);
+            } else {
+                holdCoefficients();
+                for (int r = 0; r < mcusPerColumn; r++) scan.decodeRow(r);
+            }
+            scan.finish();
             return end;
         }
 
-        /** Decodes the blocks of one row of MCUs (of blocks, in a scan of one component). */
-        void decodeRow(Component[] sc, int r, int kind, int ss, int se, int al) throws Unsupported {
-            if (sc.length == 1) {
-                // a scan of one component codes just the blocks covering it, one block per MCU
-                Component c = sc[0];
-                int rows = Math.min((r + 1) * c.v, c.blocksPerColumn);
-                for (int row = r * c.v; row < rows; row++) {
-                    int base = c.blockOffset(row, 0);
-                    for (int col = 0; col < c.blocksPerLine; col++) {
-                        restartIfDue(sc);
-                        block(kind, c, base + col * 64, ss, se, al);
-                    }
+        /** Room for the coefficients of the whole image, for images coded in more than one scan. */
+        void holdCoefficients() {
+            for (Component c : comps) {
+                if (c.coefs == null) {
+                    c.heldBlockRows = c.blocksPerColumnMcu;
+                    c.coefs = new short[c.blocksPerLineMcu * c.blocksPerColumnMcu * 64];
+                    c.extent = new byte[c.blocksPerLineMcu * c.blocksPerColumnMcu];
                 }
-                return;
-            }
-            for (int mc = 0; mc < mcusPerLine; mc++) {
-                restartIfDue(sc);
-                for (Component c : sc) {
-                    int base = c.blockOffset(r * c.v, mc * c.h);
-                    int rowStep = c.blocksPerLineMcu * 64; // the MCU's rows of blocks are adjacent in the ring
-                    for (int v = 0; v < c.v; v++) {
-                        for (int h = 0; h < c.h; h++) block(kind, c, base + v * rowStep + h * 64, ss, se, al);
-                    }
-                }
-            }
-        }
-
-        void restartIfDue(Component[] sc) throws Unsupported {
-            if (restartInterval > 0 && mcusDone > 0 && mcusDone % restartInterval == 0) {
-                entropy.restart();
-                for (Component c : sc) c.pred = 0;
-            }
-            mcusDone++;
-        }
-
-        void block(int kind, Component c, int off, int ss, int se, int al) throws Unsupported {
-            switch (kind) {
-                case SEQUENTIAL -> c.pred = entropy.sequential(c.coefs, off, c.dc, c.ac, c.pred);
-                case DC_FIRST -> c.pred = entropy.dcFirst(c.coefs, off, c.dc, c.pred, al);
-                case DC_REFINE -> entropy.dcRefine(c.coefs, off, al);
-                case AC_FIRST -> entropy.acFirst(c.coefs, off, c.extent, c.ac, ss, se, al);
-                default -> entropy.acRefine(c.coefs, off, c.extent, c.ac, ss, se, al);
             }
         }
 
@@ -420,9 +391,9 @@ final class JpegDecoder {
          * second thread) through a ring of coefficient rows; each row's pixels depend only on
          * the data, so the result does not depend on timing.
          */
-        BufferedImage streamSequential(Component[] sc) throws Unsupported {
+        BufferedImage streamSequential(JpegScan scan) throws Unsupported {
             BufferedImage img = newImage();
-            boolean pipelined = Runtime.getRuntime().availableProcessors() > 1 && mcusPerColumn > 2;
+            boolean pipelined = twoCores && mcusPerColumn > 2;
             int slots = pipelined ? PIPELINE_ROWS : 1;
             for (Component c : comps) {
                 c.heldBlockRows = c.v * slots;
@@ -431,7 +402,7 @@ final class JpegDecoder {
             Band band = new Band(img);
             if (!pipelined) {
                 for (int r = 0; r < mcusPerColumn; r++) {
-                    decodeRow(sc, r, SEQUENTIAL, 0, 63, 0);
+                    scan.decodeRow(r);
                     band.transformAndClear(r);
                     if (r > 0) band.convert(r - 1);
                 }
@@ -459,7 +430,7 @@ final class JpegDecoder {
             try {
                 for (int r = 0; r < mcusPerColumn; r++) {
                     handoff.awaitFree(r);
-                    decodeRow(sc, r, SEQUENTIAL, 0, 63, 0);
+                    scan.decodeRow(r);
                     handoff.decoded(r);
                 }
                 decoded = true;
@@ -618,7 +589,7 @@ final class JpegDecoder {
     });
 
     /** Waits for a task to end, ignoring how it ended (its result is read afterwards). */
-    private static void awaitQuietly(Future<?> task) {
+    static void awaitQuietly(Future<?> task) {
         boolean interrupted = false;
         while (true) {
             try {

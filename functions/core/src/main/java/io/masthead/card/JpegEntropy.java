@@ -91,6 +91,11 @@ final class JpegEntropy {
         }
     }
 
+    /** Lets go of the room {@link #load} took beyond this scan's data, for an entropy kept with its scan. */
+    void compact() {
+        data = Arrays.copyOf(data, intervals[count] + PADDING);
+    }
+
     /** Moves to the next restart interval, checking the one before was not overrun. */
     void restart() throws JpegDecoder.Unsupported {
         checkInterval();

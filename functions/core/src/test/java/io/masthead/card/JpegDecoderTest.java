@@ -16,6 +16,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -146,6 +147,24 @@ class JpegDecoderTest {
         int[] first = JpegDecoder.decode(jpeg, 1).getRGB(0, 0, 1021, 767, null, 0, 1021);
         for (int i = 0; i < 5; i++) {
             assertArrayEquals(first, JpegDecoder.decode(jpeg, 1).getRGB(0, 0, 1021, 767, null, 0, 1021));
+        }
+    }
+
+    /** Scans shared between two cores give exactly the pixels of one pass through the file, every time. */
+    @Test
+    void twoCoresGiveThePixelsOfOne() throws Exception {
+        BufferedImage photo = photo();
+        for (byte[] jpeg : List.of(write(photo, true, 0), write(photo, true, 0, 1, 1), write(photo, false, 0))) {
+            for (int denominator : new int[] {1, 2, 8}) {
+                BufferedImage one = JpegDecoder.decode(jpeg, denominator, false);
+                int w = one.getWidth();
+                int h = one.getHeight();
+                int[] expected = one.getRGB(0, 0, w, h, null, 0, w);
+                for (int i = 0; i < 4; i++) {
+                    assertArrayEquals(expected, JpegDecoder.decode(jpeg, denominator, true).getRGB(0, 0, w, h, null, 0, w),
+                            "1/" + denominator + ", run " + i);
+                }
+            }
         }
     }
 
