@@ -107,7 +107,7 @@ public final class CardRenderer {
         // the text does not depend on the photo: it is set on another core while the photo decodes
         CompletableFuture<Map<Preset, CardText>> texts = photoBytes == null
                 ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(() -> textsOnPhoto(words));
+                : CompletableFuture.supplyAsync(() -> textsOnPhoto(words), HelperThreads.POOL);
         PhotoDecoder.Decoded photo = null;
         long decodeMillis = 0;
         if (photoBytes != null) {

@@ -8,8 +8,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
@@ -197,7 +195,7 @@ final class JpegDecoder {
                 pos = end;
             }
             if (!frame) throw new Unsupported("no frame");
-            if (!progressiveScans.isEmpty()) new JpegScanSchedule(progressiveScans, mcusPerColumn).run(twoCores ? PIPELINE : null);
+            if (!progressiveScans.isEmpty()) new JpegScanSchedule(progressiveScans, mcusPerColumn).run(twoCores ? HelperThreads.POOL : null);
             if (image != null) return image;
             return renderStored();
         }
@@ -410,7 +408,7 @@ final class JpegDecoder {
                 return img;
             }
             RowHandoff handoff = new RowHandoff(slots);
-            Future<?> pixels = PIPELINE.submit(() -> {
+            Future<?> pixels = HelperThreads.POOL.submit(() -> {
                 boolean done = false;
                 try {
                     for (int r = 0; r < mcusPerColumn; r++) {
@@ -582,11 +580,6 @@ final class JpegDecoder {
 
     /** Rows of coefficients in flight between the entropy decoder and the pixel thread. */
     private static final int PIPELINE_ROWS = 4;
-    private static final ExecutorService PIPELINE = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "jpeg-pixels");
-        t.setDaemon(true);
-        return t;
-    });
 
     /** Waits for a task to end, ignoring how it ended (its result is read afterwards). */
     static void awaitQuietly(Future<?> task) {
