@@ -92,8 +92,8 @@ final class PhotoDecoder {
                 JpegDecoder.Header jpeg = format.equals("jpeg") ? JpegDecoder.header(bytes) : null;
                 if (jpeg != null && jpeg.plain() && (jpeg.progressive() || sub >= baselineSubsampling())) {
                     // Where this decoder beats ImageIO (JDK libjpeg 6b): measured on the 18 MP photos of
-                    // docs/benchmarks.md, medians in one JVM, shared 2-core machine at load 2-4: progressive
-                    // at 1/2 830 ms against 1390 ms; baseline at 1/2 130-155 ms against 155-185 ms with a
+                    // docs/benchmarks.md, medians in one JVM on a 2-core machine: progressive at 1/2 about
+                    // 500 ms against 1290 ms (scans on both cores); baseline at 1/2 115-155 ms against 155-185 ms with a
                     // second core for its pixel thread (200 ms against 170 ms on one core), at 1/4 120 ms
                     // against 170 ms (ImageIO decodes every pixel before subsampling). Baseline at 1/1
                     // stays with ImageIO (320-370 ms against 180-205 ms). What this decoder declines
