@@ -4,12 +4,19 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -50,6 +57,33 @@ class PublisherPackageTest {
         }
         // the faces io.masthead.card.FontChain loads; the cold start below renders with all four
         assertEquals(Set.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansCondensed.ttf", "DejaVuSansCondensed-Bold.ttf"), fonts);
+    }
+
+    /**
+     * Every sample article, in every format, parses with the package's classes alone: a library
+     * a reader needs that the package lacks (a test-scope declaration can shadow a compile one)
+     * fails here, not on Lambda.
+     */
+    @Test
+    void parsesEveryArticleFormatWithThePackagedClassesAlone() throws Exception {
+        try (URLClassLoader packaged = new URLClassLoader(new URL[] {PACKAGE.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+             Stream<Path> files = Files.list(Path.of("../../events/articles"))) {
+            Class<?> site = packaged.loadClass("io.masthead.site.Site");
+            Class<?> parserType = packaged.loadClass("io.masthead.article.ArticleParser");
+            Object parser = parserType.getConstructor(site).newInstance(site.getMethod("fromEnv", Map.class).invoke(null, Map.of()));
+            Method parse = parserType.getMethod("parse", String.class, byte[].class, OffsetDateTime.class);
+            Set<String> formats = new TreeSet<>();
+            for (Path article : files.sorted().toList()) {
+                String name = article.getFileName().toString();
+                try {
+                    parse.invoke(parser, "articles/" + name, Files.readAllBytes(article), OffsetDateTime.parse("2026-01-01T00:00:00Z"));
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(name + " does not parse with the packaged classes: " + e.getCause(), e.getCause());
+                }
+                formats.add(name.substring(name.lastIndexOf('.') + 1));
+            }
+            assertEquals(Set.of("json", "md", "txt"), formats, "the samples cover every reader");
+        }
     }
 
     @Test
