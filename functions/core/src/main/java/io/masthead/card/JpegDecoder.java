@@ -195,7 +195,7 @@ final class JpegDecoder {
                 pos = end;
             }
             if (!frame) throw new Unsupported("no frame");
-            if (!progressiveScans.isEmpty()) new JpegScanSchedule(progressiveScans, mcusPerColumn).run(twoCores ? HelperThreads.POOL : null);
+            if (!progressiveScans.isEmpty()) return decodeProgressive();
             if (image != null) return image;
             return renderStored();
         }
@@ -448,17 +448,29 @@ final class JpegDecoder {
             return img;
         }
 
-        /** The stored coefficients of a progressive (or multi-scan) image to pixels, bands of MCU rows split between the cores. */
+        /** The scans of a progressive image, and its pixels made as the scans complete their rows. */
+        BufferedImage decodeProgressive() throws Unsupported {
+            BufferedImage img = newStoredImage();
+            new JpegScanSchedule(progressiveScans, mcusPerColumn, BANDS, (from, to) -> new Band(img).render(from, to))
+                    .run(twoCores ? HelperThreads.POOL : null);
+            return img;
+        }
+
+        /** The stored coefficients of an image sent in several sequential scans to pixels, bands of MCU rows split between the cores. */
         BufferedImage renderStored() throws Unsupported {
-            for (Component c : comps) {
-                if (c.coefs == null) throw new Unsupported("a component without a scan");
-            }
-            BufferedImage img = newImage();
-            int bands = Math.min(mcusPerColumn, 4 * Runtime.getRuntime().availableProcessors());
+            BufferedImage img = newStoredImage();
+            int bands = Math.min(mcusPerColumn, BANDS);
             IntStream.range(0, bands).parallel().forEach(i -> {
                 new Band(img).render(i * mcusPerColumn / bands, (i + 1) * mcusPerColumn / bands);
             });
             return img;
+        }
+
+        BufferedImage newStoredImage() throws Unsupported {
+            for (Component c : comps) {
+                if (c.coefs == null) throw new Unsupported("a component without a scan");
+            }
+            return newImage();
         }
 
         /**
@@ -580,6 +592,8 @@ final class JpegDecoder {
 
     /** Rows of coefficients in flight between the entropy decoder and the pixel thread. */
     private static final int PIPELINE_ROWS = 4;
+    /** Bands of MCU rows the pixels of a stored image are made in: enough for both cores to share them, few enough to keep the rows above and below each band cheap. */
+    private static final int BANDS = 16;
 
     /** Waits for a task to end, ignoring how it ended (its result is read afterwards). */
     static void awaitQuietly(Future<?> task) {
