@@ -23,12 +23,14 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
  * Decodes a photo once for every preset: reads the dimensions first and refuses more pixels than
  * the limit before allocating anything, decodes with source subsampling down to no less than
- * twice what the largest preset needs, flattens alpha onto the card colour, converts to
- * TYPE_INT_RGB and applies the EXIF orientation. Thread-safe: a reader per call.
+ * twice what the largest preset needs, flattens alpha onto the card colour, converts to sRGB
+ * (TYPE_INT_RGB, or TYPE_3BYTE_BGR as the JPEG reader gives it) and applies the EXIF
+ * orientation. Thread-safe: a reader per call.
  */
 final class PhotoDecoder {
     static {
@@ -47,7 +49,7 @@ final class PhotoDecoder {
         this.pixelLimit = pixelLimit;
     }
 
-    /** The decoded, upright photo and how it was read. */
+    /** The decoded, upright sRGB photo (TYPE_INT_RGB or TYPE_3BYTE_BGR) and how it was read. */
     record Decoded(BufferedImage image, String format, int width, int height, int subsampling, int orientation) {
     }
 
@@ -149,8 +151,11 @@ final class PhotoDecoder {
                         throw problem(slug, "the " + format + " data is corrupt or truncated: " + warning);
                     }
                 }
-                BufferedImage rgb = Orientation.apply(toIntRgb(image, matte), orientation);
-                return new Decoded(rgb, format, ow, oh, sub, orientation);
+                // an upright sRGB photo straight from the JPEG reader is kept as it is: copying it to
+                // INT_RGB would put a second full-size image (72 MB at 18 MP) in fresh memory
+                BufferedImage upright = orientation <= 1 && isSrgbBgr(image)
+                        ? image : Orientation.apply(toIntRgb(image, matte), orientation);
+                return new Decoded(upright, format, ow, oh, sub, orientation);
             } finally {
                 reader.dispose();
             }
@@ -191,13 +196,15 @@ final class PhotoDecoder {
         int h = image.getHeight();
         BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         ColorSpace cs = image.getColorModel().getColorSpace();
-        if (image.getType() == BufferedImage.TYPE_3BYTE_BGR && cs.isCS_sRGB()) {
-            // what JPEG decoding gives: a straight copy, far faster than a generic drawImage
+        if (isSrgbBgr(image)) {
+            // what JPEG decoding gives: a straight copy, far faster than a generic drawImage, rows shared among the cores
             byte[] s = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
             int[] d = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
-            for (int i = 0, j = 0; i < d.length; i++, j += 3) {
-                d[i] = ((s[j + 2] & 0xff) << 16) | ((s[j + 1] & 0xff) << 8) | (s[j] & 0xff);
-            }
+            IntStream.range(0, h).parallel().forEach(y -> {
+                for (int i = y * w, end = i + w, j = 3 * i; i < end; i++, j += 3) {
+                    d[i] = ((s[j + 2] & 0xff) << 16) | ((s[j + 1] & 0xff) << 8) | (s[j] & 0xff);
+                }
+            });
             return rgb;
         }
         BufferedImage source = image;
@@ -218,6 +225,12 @@ final class PhotoDecoder {
             g.dispose();
         }
         return rgb;
+    }
+
+    /** What the JPEG reader gives for an sRGB photo: 3 bytes per pixel, rows back to back. */
+    static boolean isSrgbBgr(BufferedImage image) {
+        return image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getColorModel().getColorSpace().isCS_sRGB()
+                && ((DataBufferByte) image.getRaster().getDataBuffer()).getData().length == 3 * image.getWidth() * image.getHeight();
     }
 
     private static ArticleException problem(String slug, String text) {

@@ -3,15 +3,17 @@ package io.masthead.card;
 import net.coobird.thumbnailator.resizers.Resizers;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The decoded photo and its successive halvings (2x2 box average), shared by every preset of a
- * render: each preset crops from the smallest level that still has at least its pixels and
- * finishes with Thumbnailator's quality resizer, so no preset reads the full photo.
+ * The decoded photo (TYPE_INT_RGB or TYPE_3BYTE_BGR) and its successive halvings (2x2 box
+ * average, TYPE_INT_RGB), shared by every preset of a render: each preset crops from the
+ * smallest level that still has at least its pixels and finishes with Thumbnailator's quality
+ * resizer, so no preset reads the full photo.
  * Levels are built up-front ({@link #prepare}), so reading them from several threads is safe.
  */
 final class Pyramid {
@@ -40,12 +42,13 @@ final class Pyramid {
         return k;
     }
 
-    /** The first level whose longer side is at most {@code maxSide} (or the smallest there is). */
+    /** The first level whose longer side is at most {@code maxSide} (or the smallest there is), as TYPE_INT_RGB. */
     BufferedImage atMost(int maxSide) {
         int k = 0;
         while (Math.max(width() >> k, height() >> k) > maxSide && Math.min(width() >> k, height() >> k) >= 32) k++;
         prepare(k);
-        return levels.get(Math.min(k, levels.size() - 1));
+        BufferedImage level = levels.get(Math.min(k, levels.size() - 1));
+        return level.getType() == BufferedImage.TYPE_INT_RGB ? level : PhotoDecoder.toIntRgb(level, java.awt.Color.BLACK);
     }
 
     /** Builds levels up to k. */
@@ -77,14 +80,34 @@ final class Pyramid {
         return out;
     }
 
-    /** Half the size, each pixel the rounded mean of a 2x2 block; rows are shared among the cores. */
+    /**
+     * Half the size as TYPE_INT_RGB, each pixel the rounded mean of a 2x2 block; rows are shared
+     * among the cores. The source is TYPE_INT_RGB or, for the decoded photo, TYPE_3BYTE_BGR.
+     */
     static BufferedImage halve(BufferedImage src) {
         int sw = src.getWidth();
         int w = sw / 2;
         int h = src.getHeight() / 2;
         BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        int[] s = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
         int[] d = ((DataBufferInt) dst.getRaster().getDataBuffer()).getData();
+        if (src.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            byte[] s = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
+            IntStream.range(0, h).parallel().forEach(y -> {
+                int r0 = 6 * y * sw;
+                int r1 = r0 + 3 * sw;
+                int o = y * w;
+                for (int x = 0; x < w; x++) {
+                    int a = r0 + 6 * x;
+                    int c = r1 + 6 * x;
+                    int b = (s[a] & 0xff) + (s[a + 3] & 0xff) + (s[c] & 0xff) + (s[c + 3] & 0xff) + 2;
+                    int g = (s[a + 1] & 0xff) + (s[a + 4] & 0xff) + (s[c + 1] & 0xff) + (s[c + 4] & 0xff) + 2;
+                    int r = (s[a + 2] & 0xff) + (s[a + 5] & 0xff) + (s[c + 2] & 0xff) + (s[c + 5] & 0xff) + 2;
+                    d[o + x] = (r >> 2) << 16 | (g >> 2) << 8 | (b >> 2);
+                }
+            });
+            return dst;
+        }
+        int[] s = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
         IntStream.range(0, h).parallel().forEach(y -> {
             int r0 = 2 * y * sw;
             int r1 = r0 + sw;
