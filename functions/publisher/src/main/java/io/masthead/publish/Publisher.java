@@ -14,6 +14,7 @@ import io.masthead.feed.FeedItemMapper;
 import io.masthead.feed.ItemCodec;
 import io.masthead.page.SharePage;
 import io.masthead.page.SharePageRenderer;
+import io.masthead.store.ConcurrentRequests;
 import io.masthead.store.PreconditionFailedException;
 import io.masthead.store.PutRequest;
 import io.masthead.store.S3Store;
@@ -26,7 +27,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -117,6 +120,8 @@ public final class Publisher {
             return removed;
         }
 
+        // the photo (megabytes) downloads while the item record is read
+        CompletableFuture<byte[]> photo = ConcurrentRequests.start(() -> photoBytes(key, article));
         Optional<StoredObject> currentItem = store.get(Outputs.item(article.slug()));
         FeedItem current = currentItem.map(o -> ItemCodec.read(o.bytes())).orElse(null);
         if (current != null && current.updated().isAfter(article.updated())) {
@@ -126,7 +131,7 @@ public final class Publisher {
 
         CardSet cardSet;
         try {
-            cardSet = cards.render(article, photoBytes(key, article));
+            cardSet = cards.render(article, ConcurrentRequests.join(photo));
         } catch (ArticleException e) {
             return reject(key, article.slug(), e);
         }
@@ -142,17 +147,21 @@ public final class Publisher {
         }
         FeedItem item = items.map(article, cardSet, newest(sequencer, current == null ? "" : current.sequencer()));
 
-        List<String> written = new ArrayList<>();
+        // cards and page files are independent of each other: written at once, all before the item
+        List<Supplier<Optional<String>>> writes = new ArrayList<>();
         for (Card card : cardSet.cards()) {
             String cardKey = card.key(article.slug());
-            if (!store.exists(cardKey)) { // content-hashed: an existing key already holds these bytes
+            writes.add(() -> {
+                if (store.exists(cardKey)) return Optional.empty(); // content-hashed: it already holds these bytes
                 store.put(new PutRequest(cardKey, card.jpeg(), "image/jpeg", PutRequest.IMMUTABLE));
-                written.add(cardKey);
-            }
+                return Optional.of(cardKey);
+            });
         }
-        written.add(putText(page.htmlKey(), page.html(), SharePage.HTML_CONTENT_TYPE));
-        written.add(putText(page.metadataKey(), page.metadataJson(), SharePage.JSON_CONTENT_TYPE));
-        written.add(putText(page.oembedKey(), page.oembedJson(), SharePage.OEMBED_CONTENT_TYPE));
+        writes.add(() -> Optional.of(putText(page.htmlKey(), page.html(), SharePage.HTML_CONTENT_TYPE)));
+        writes.add(() -> Optional.of(putText(page.metadataKey(), page.metadataJson(), SharePage.JSON_CONTENT_TYPE)));
+        writes.add(() -> Optional.of(putText(page.oembedKey(), page.oembedJson(), SharePage.OEMBED_CONTENT_TYPE)));
+        List<String> written = new ArrayList<>();
+        ConcurrentRequests.all(writes).forEach(k -> k.ifPresent(written::add));
 
         byte[] itemBytes = ItemCodec.write(item);
         if (currentItem.isEmpty()) {
@@ -171,8 +180,9 @@ public final class Publisher {
         if (previousSlug != null && !previousSlug.equals(article.slug())) {
             removed.addAll(unpublisher.remove(key, previousSlug, "renamed to " + article.slug()).removed());
         }
-        removed.addAll(removeStaleCards(article.slug(), cardSet));
-        removed.addAll(removeErrors(article.slug(), keySlug));
+        ConcurrentRequests.all(List.<Supplier<List<String>>>of(
+                () -> removeStaleCards(article.slug(), cardSet),
+                () -> removeErrors(article.slug(), keySlug))).forEach(removed::addAll);
         if (page.lintFailed()) log.warn(key, article.slug(), "share page fails platform rules",
                 page.lint().findings(io.masthead.page.Outcome.FAIL));
         if (!cardSet.report().missingGlyphs().isEmpty()) {
