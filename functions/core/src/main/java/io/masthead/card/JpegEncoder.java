@@ -6,9 +6,16 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +27,9 @@ import java.util.Iterator;
  * machine with the same JDK. Thread-safe: a writer per call.
  */
 final class JpegEncoder {
+    private static final ColorModel RGB_BYTES = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+
     private JpegEncoder() {
     }
 
@@ -44,23 +54,26 @@ final class JpegEncoder {
     }
 
     /**
-     * The image as 3-byte BGR. The JDK's writer copies each row into its own byte raster, which
-     * is a plain array copy from interleaved bytes but a per-pixel unpacking from packed ints;
-     * converting once up front makes the encode about a fifth faster, with the same bytes out.
+     * The image as interleaved bytes in R, G, B order. The JDK's writer copies each row into its
+     * own RGB byte raster: a plain array copy from these, a per-pixel shuffle from 3-byte BGR and
+     * an unpacking from packed ints. Converting once up front makes the encode about a quarter
+     * faster, with the same bytes out.
      */
     static BufferedImage interleaved(BufferedImage image) {
         if (image.getType() != BufferedImage.TYPE_INT_RGB) return image;
         int[] src = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        if (src.length != image.getWidth() * image.getHeight()) return image; // a view into a larger image
-        BufferedImage bgr = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        byte[] dst = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (src.length != w * h) return image; // a view into a larger image
+        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 3 * w, 3, new int[]{0, 1, 2}, null);
+        byte[] dst = ((DataBufferByte) raster.getDataBuffer()).getData();
         for (int i = 0, j = 0; i < src.length; i++, j += 3) {
             int p = src[i];
-            dst[j] = (byte) p;
+            dst[j] = (byte) (p >> 16);
             dst[j + 1] = (byte) (p >> 8);
-            dst[j + 2] = (byte) (p >> 16);
+            dst[j + 2] = (byte) p;
         }
-        return bgr;
+        return new BufferedImage(RGB_BYTES, raster, false, null);
     }
 
     private static ImageWriter jdkWriter() {
