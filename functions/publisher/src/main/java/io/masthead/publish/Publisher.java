@@ -98,10 +98,12 @@ public final class Publisher {
         } catch (ArticleException e) {
             return reject(key, keySlug, e); // before any read: such a key may resolve to another object
         }
+        // which slug the key was published under is read alongside the article itself
+        CompletableFuture<Optional<String>> published = ConcurrentRequests.start(() -> unpublisher.slugPublishedFrom(key));
         Optional<StoredObject> source = store.get(key);
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 
-        String previousSlug = unpublisher.slugPublishedFrom(key).orElse(null);
+        String previousSlug = ConcurrentRequests.join(published).orElse(null);
         // An article without a publication time keeps the one it was first published with.
         OffsetDateTime firstPublished = previousSlug == null ? eventTime : store.get(Outputs.item(previousSlug))
                 .map(o -> ItemCodec.read(o.bytes()).published()).orElse(eventTime);
@@ -152,9 +154,12 @@ public final class Publisher {
         for (Card card : cardSet.cards()) {
             String cardKey = card.key(article.slug());
             writes.add(() -> {
-                if (store.exists(cardKey)) return Optional.empty(); // content-hashed: it already holds these bytes
-                store.put(new PutRequest(cardKey, card.jpeg(), "image/jpeg", PutRequest.IMMUTABLE));
-                return Optional.of(cardKey);
+                try {
+                    store.putIfAbsent(new PutRequest(cardKey, card.jpeg(), "image/jpeg", PutRequest.IMMUTABLE));
+                    return Optional.of(cardKey);
+                } catch (PreconditionFailedException e) {
+                    return Optional.empty(); // named by its content: the bucket already holds these bytes
+                }
             });
         }
         writes.add(() -> Optional.of(putText(page.htmlKey(), page.html(), SharePage.HTML_CONTENT_TYPE)));

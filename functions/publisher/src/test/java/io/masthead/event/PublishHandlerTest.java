@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.masthead.card.Preset;
 import io.masthead.endpoint.TestEndpoint;
 import io.masthead.feed.FeedItem;
 import io.masthead.feed.ItemCodec;
@@ -104,6 +105,20 @@ class PublishHandlerTest {
         publish.handleRequest(Events.put(tmp, "masthead", "articles/" + SLUG + ".json", "01"), context);
         assertEquals(new String(item, StandardCharsets.UTF_8), new String(read("items/" + SLUG + ".json"), StandardCharsets.UTF_8));
         assertEquals(cards, keys("cards/"));
+    }
+
+    @Test
+    void aCardTheBucketAlreadyHoldsIsNotWrittenAgain() throws IOException {
+        publish.handleRequest(Events.put(tmp, "masthead", "articles/" + SLUG + ".json", "01"), context);
+        long cardWrites = cardWrites();
+        assertEquals(Preset.DEFAULTS.size(), cardWrites, "the first publish writes every card");
+        publish.handleRequest(Events.put(tmp, "masthead", "articles/" + SLUG + ".json", "02"), context);
+        assertEquals(cardWrites, cardWrites(), "the same cards, named by their content, are not written twice");
+        assertEquals(Preset.DEFAULTS.size(), keys("cards/" + SLUG + "/").size());
+    }
+
+    private static long cardWrites() {
+        return S3.changes().stream().filter(c -> c.created() && c.key().startsWith("cards/")).count();
     }
 
     @Test
