@@ -16,7 +16,8 @@ import java.util.Map;
  * The card-versus-sharp numbers recorded in {@code docs/benchmarks.md}, read from the JSON lines
  * the two benchmarks print: {@code masthead bench cards} ({@code "photo"}, {@code "og_median_ms"})
  * and the sharp peer ({@code "peer": "sharp"}, {@code "photo"}, {@code "median_ms"}), paired by
- * the photo's file name. Empty when the document holds none.
+ * the photo's file name. The document lists runs newest first, so the first number for a photo
+ * is the one taken. Empty when the document holds none.
  */
 record CardComparison(String photo, double cardMs, double sharpMs) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,8 +38,8 @@ record CardComparison(String photo, double cardMs, double sharpMs) {
                     continue;
                 }
                 String photo = fileName(node.path("photo").asText());
-                if (node.has("og_median_ms")) card.put(photo, node.get("og_median_ms").asDouble());
-                else if ("sharp".equals(node.path("peer").asText()) && node.has("median_ms")) sharp.put(photo, node.get("median_ms").asDouble());
+                if (node.has("og_median_ms")) card.putIfAbsent(photo, node.get("og_median_ms").asDouble());
+                else if ("sharp".equals(node.path("peer").asText()) && node.has("median_ms")) sharp.putIfAbsent(photo, node.get("median_ms").asDouble());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + doc, e);

@@ -73,7 +73,7 @@ class MeasuresTest {
     }
 
     @Test
-    void pairsCardAndSharpNumbersByPhoto(@TempDir Path dir) throws Exception {
+    void pairsCardAndSharpNumbersByPhotoNewestFirst(@TempDir Path dir) throws Exception {
         Path doc = dir.resolve("benchmarks.md");
         Files.writeString(doc, """
                 ## Cards against sharp
@@ -81,6 +81,9 @@ class MeasuresTest {
                     {"peer":"sharp","photo":"elephants-baseline.jpg","first_ms":400,"median_ms":172.0,"bytes":190000}
                     {"photo": "other.jpg", "og_median_ms": 99}
                 | not | json { here |
+                An older run, further down:
+                    {"photo": "elephants-baseline.jpg", "og_median_ms": 250}
+                    {"peer":"sharp","photo":"elephants-baseline.jpg","median_ms":260}
                 """);
         List<CardComparison> pairs = CardComparison.readFrom(doc);
         assertEquals(List.of(new CardComparison("elephants-baseline.jpg", 120.5, 172.0)), pairs);
