@@ -34,6 +34,11 @@ final class JpegEncoder {
     }
 
     static byte[] encode(BufferedImage rgb, int quality) {
+        return write(interleaved(rgb), quality);
+    }
+
+    /** The JDK's writer given the image as it is. */
+    static byte[] write(BufferedImage image, int quality) {
         ImageWriter writer = jdkWriter();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
              MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
@@ -43,7 +48,7 @@ final class JpegEncoder {
             param.setCompressionQuality(quality / 100f);
             param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             param.setOptimizeHuffmanTables(true);
-            writer.write(null, new IIOImage(interleaved(rgb), null, null), param);
+            writer.write(null, new IIOImage(image, null, null), param);
             out.flush();
             return bytes.toByteArray();
         } catch (IOException e) {
