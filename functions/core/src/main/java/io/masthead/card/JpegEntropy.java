@@ -18,10 +18,11 @@ final class JpegEntropy {
     private static final int PADDING = 16;
     /**
      * Zigzag position to natural position, with extra entries to land a corrupt zero run (as
-     * libjpeg does), or the zero written at an end-of-block skip, on coefficient 63 (still zero
-     * then) instead of outside the block.
+     * libjpeg does), or the zero written at an end-of-block skip (and after it, by a paired
+     * lookup, a run of up to 16 more), on coefficient 63 (still zero then) instead of outside
+     * the block.
      */
-    static final int[] NATURAL = new int[64 + JpegHuffman.END_OF_BLOCK_SKIP];
+    static final int[] NATURAL = new int[64 + JpegHuffman.END_OF_BLOCK_SKIP + 16];
 
     static {
         int[] zigzag = {
@@ -179,19 +180,31 @@ final class JpegEntropy {
      * predictor.
      */
     int sequential(short[] b, int off, JpegHuffman dc, JpegHuffman ac, int pred) throws JpegDecoder.Unsupported {
-        pred += receiveExtend(decode(dc));
+        if (bits < 32) refill();
+        int d = dc.fastDc[(int) (buf >>> (64 - JpegHuffman.FAST_BITS))];
+        if (d != 0) {
+            int len = d & 0xff;
+            buf <<= len;
+            bits -= len;
+            pred += d >> 8;
+        } else {
+            pred += receiveExtend(decode(dc));
+        }
         b[off] = (short) pred;
-        int[] fastAc = ac.fastAc;
+        long[] pairs = ac.fastAcPairs;
         for (int i = 1; i < 64; ) {
             if (bits < 32) refill();
-            int e = fastAc[(int) (buf >>> (64 - JpegHuffman.FAST_BITS))];
+            long e = pairs[(int) (buf >>> (64 - JpegHuffman.FAST_BITS))];
             if (e != 0) {
-                int len = e & 0xff;
+                // one or two coefficients; without a second, adding 0 to the next (still zero) one is harmless
+                int len = (int) e & 0xff;
                 buf <<= len;
                 bits -= len;
-                i += (e >> 8) & 0xff;
-                b[off + NATURAL[i]] = (short) (e >> 16);
-                i++;
+                i += (int) (e >>> 8) & 0xff;
+                b[off + NATURAL[i]] = (short) (e >>> 16);
+                i += 1 + ((int) (e >>> 32) & 0xff);
+                b[off + NATURAL[i]] += (short) (e >>> 40);
+                i += (int) (e >>> 56);
                 continue;
             }
             int rs = decode(ac);

@@ -20,6 +20,19 @@ final class JpegHuffman {
      * {@link #END_OF_BLOCK_SKIP} and a zero coefficient.
      */
     final int[] fastAc;
+    /**
+     * AC tables only, for sequential scans, by the next FAST_BITS bits: the {@link #fastAc} entry
+     * of the first symbol and, when the symbol after it also fits in the same bits, that one
+     * too, so one lookup often decodes two coefficients. Bits 0-7: the bits both use; 8-15 and
+     * 16-31: the first's skip and coefficient; 32-39 and 40-55: the second's skip and
+     * coefficient; 56: 1 when there is a second. 0 when the first code does not fit.
+     */
+    final long[] fastAcPairs;
+    /**
+     * DC tables only, by the next FAST_BITS bits: (difference << 8) | bits used, when a code and
+     * its magnitude fit in FAST_BITS, 0 otherwise (the bits used are never 0).
+     */
+    final int[] fastDc;
     /** The largest code of each length, -1 when there is none (index 17 stops the search). */
     final int[] maxcode = new int[18];
     /** valptr[len] - mincode[len]: add a code of that length to get its index in values. */
@@ -53,6 +66,8 @@ final class JpegHuffman {
         }
         maxcode[17] = Integer.MAX_VALUE;
         fastAc = ac ? foldMagnitudes() : null;
+        fastDc = ac ? null : foldDcMagnitudes();
+        fastAcPairs = ac ? pairSymbols(fastAc) : null;
     }
 
     private int[] foldMagnitudes() {
@@ -71,6 +86,43 @@ final class JpegHuffman {
             if (len + size > FAST_BITS) continue;
             int magnitude = (i >> (FAST_BITS - len - size)) & ((1 << size) - 1);
             table[i] = (extend(magnitude, size) << 16) | (run << 8) | (len + size);
+        }
+        return table;
+    }
+
+    private static long[] pairSymbols(int[] singles) {
+        long[] table = new long[singles.length];
+        for (int i = 0; i < singles.length; i++) {
+            int e = singles[i];
+            if (e == 0) continue;
+            int len = e & 0xff;
+            int skip = (e >> 8) & 0xff;
+            long entry = len | (long) skip << 8 | (long) ((e >> 16) & 0xffff) << 16;
+            if (skip != END_OF_BLOCK_SKIP && len < FAST_BITS) {
+                // the bits after the first symbol are the top of the next lookup; the unknown bits
+                // below them do not matter to a symbol that fits in what is known
+                int next = singles[(i << len) & (singles.length - 1)];
+                int len2 = next & 0xff;
+                if (next != 0 && len + len2 <= FAST_BITS) {
+                    entry = (len + len2) | (long) skip << 8 | (long) ((e >> 16) & 0xffff) << 16
+                            | (long) ((next >> 8) & 0xff) << 32 | (long) ((next >> 16) & 0xffff) << 40 | 1L << 56;
+                }
+            }
+            table[i] = entry;
+        }
+        return table;
+    }
+
+    private int[] foldDcMagnitudes() {
+        int[] table = new int[1 << FAST_BITS];
+        for (int i = 0; i < table.length; i++) {
+            int e = fast[i];
+            if (e == 0) continue;
+            int len = e >> 8;
+            int size = e & 0xff;
+            if (len + size > FAST_BITS) continue;
+            int magnitude = size == 0 ? 0 : (i >> (FAST_BITS - len - size)) & ((1 << size) - 1);
+            table[i] = ((size == 0 ? 0 : extend(magnitude, size)) << 8) | (len + size);
         }
         return table;
     }

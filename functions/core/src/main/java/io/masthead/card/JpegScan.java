@@ -25,6 +25,7 @@ final class JpegScan {
     private final int restartInterval;
     private final int mcusPerLine;
     private final JpegEntropy entropy;
+    private final int[] rowBase;
     private int mcusDone;
 
     /**
@@ -44,6 +45,7 @@ final class JpegScan {
         this.restartInterval = restartInterval;
         this.mcusPerLine = mcusPerLine;
         this.entropy = entropy;
+        this.rowBase = new int[components.length];
     }
 
     /**
@@ -67,6 +69,10 @@ final class JpegScan {
 
     /** Decodes the blocks of row r of MCUs (of block rows, in a scan of one component). */
     void decodeRow(int r) throws JpegDecoder.Unsupported {
+        if (kind == SEQUENTIAL && components.length > 1) {
+            sequentialRow(r);
+            return;
+        }
         if (components.length == 1) {
             // a scan of one component codes just the blocks covering it, one block per MCU
             JpegDecoder.Component c = components[0];
@@ -89,6 +95,30 @@ final class JpegScan {
                 for (int v = 0; v < c.v; v++) {
                     for (int h = 0; h < c.h; h++) block(i, base + v * rowStep + h * 64);
                 }
+            }
+        }
+    }
+
+    /**
+     * A row of MCUs of a baseline scan of every component: the hot loop of a baseline decode,
+     * with each component's row found once rather than per MCU (a division each) and no
+     * dispatch per block.
+     */
+    private void sequentialRow(int r) throws JpegDecoder.Unsupported {
+        int n = components.length;
+        for (int i = 0; i < n; i++) rowBase[i] = components[i].blockOffset(r * components[i].v, 0);
+        for (int mc = 0; mc < mcusPerLine; mc++) {
+            restartIfDue();
+            for (int i = 0; i < n; i++) {
+                JpegDecoder.Component c = components[i];
+                short[] coefs = c.coefs;
+                int rowStep = c.blocksPerLineMcu * 64; // the MCU's rows of blocks are adjacent in the ring
+                int base = rowBase[i] + mc * c.h * 64;
+                int p = pred[i];
+                for (int v = 0; v < c.v; v++) {
+                    for (int h = 0; h < c.h; h++) p = entropy.sequential(coefs, base + v * rowStep + h * 64, dc[i], ac[i], p);
+                }
+                pred[i] = p;
             }
         }
     }
