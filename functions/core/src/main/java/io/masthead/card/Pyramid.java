@@ -1,7 +1,9 @@
 package io.masthead.card;
 
+import net.coobird.thumbnailator.resizers.BilinearResizer;
 import net.coobird.thumbnailator.resizers.Resizers;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
@@ -72,12 +74,39 @@ final class Pyramid {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         if (cw == w && ch == h) {
             out.getRaster().setRect(region.getRaster().createTranslatedChild(0, 0));
+        } else if (cw >= w && cw <= 2 * w && ch <= 2 * h) {
+            // within twice the output, as levelFor leaves it, Thumbnailator's progressive resizer
+            // takes a single bilinear step: the same step, drawn in bands on both cores (the row
+            // at a seam may round by one level the other way; the bands are fixed, so the bytes are too)
+            IntStream.range(0, BANDS).parallel().forEach(band ->
+                    new BandResizer(band * h / BANDS, (band + 1) * h / BANDS).resize(region, out));
         } else if (cw >= w) {
             Resizers.PROGRESSIVE.resize(region, out);
         } else {
             Resizers.BICUBIC.resize(region, out);
         }
         return out;
+    }
+
+    /** Bands a crop is resized in, one a core. */
+    private static final int BANDS = 2;
+
+    /** Thumbnailator's bilinear resizer, drawing only the output rows from {@code top} to {@code bottom}. */
+    private static final class BandResizer extends BilinearResizer {
+        private final int top;
+        private final int bottom;
+
+        BandResizer(int top, int bottom) {
+            this.top = top;
+            this.bottom = bottom;
+        }
+
+        @Override
+        protected Graphics2D createGraphics(BufferedImage img) {
+            Graphics2D g = super.createGraphics(img);
+            g.clipRect(0, top, img.getWidth(), bottom - top);
+            return g;
+        }
     }
 
     /**

@@ -37,6 +37,41 @@ class PyramidTest {
     }
 
     @Test
+    void aCropIsResizedAsThumbnailatorResizesItInBandsOnBothCores() {
+        BufferedImage photo = noise(1603, 1001);
+        Pyramid pyramid = new Pyramid(photo);
+        pyramid.prepare(3);
+        // one bilinear step (the output at least half the crop); drawn in two bands, the rows at
+        // the seam may round the other way, by one level at most
+        for (int[] c : new int[][]{{0, 0, 1600, 840, 1200, 630}, {37, 0, 1001, 1001, 1000, 1000}, {5, 3, 1590, 997, 1200, 753}}) {
+            Crop crop = new Crop(c[0], c[1], c[2], c[3], "test");
+            BufferedImage expected = new BufferedImage(c[4], c[5], BufferedImage.TYPE_INT_RGB);
+            net.coobird.thumbnailator.resizers.Resizers.PROGRESSIVE.resize(photo.getSubimage(c[0], c[1], c[2], c[3]), expected);
+            int[] scaled = pixels(pyramid.scaled(crop, c[4], c[5]));
+            assertWithinOneLevel(pixels(expected), scaled, c[4]);
+            assertArrayEquals(scaled, pixels(pyramid.scaled(crop, c[4], c[5])), "the same every time");
+        }
+        // from the first halving
+        BufferedImage expected = new BufferedImage(700, 437, BufferedImage.TYPE_INT_RGB);
+        net.coobird.thumbnailator.resizers.Resizers.PROGRESSIVE.resize(Pyramid.halve(photo).getSubimage(0, 0, 800, 500), expected);
+        assertWithinOneLevel(pixels(expected), pixels(pyramid.scaled(new Crop(0, 0, 1600, 1000, "test"), 700, 437)), 700);
+    }
+
+    private static void assertWithinOneLevel(int[] expected, int[] actual, int width) {
+        assertEquals(expected.length, actual.length);
+        int differing = 0;
+        for (int i = 0; i < expected.length; i++) {
+            if (expected[i] == actual[i]) continue;
+            differing++;
+            for (int shift = 0; shift <= 16; shift += 8) {
+                int d = Math.abs(((expected[i] >> shift) & 0xff) - ((actual[i] >> shift) & 0xff));
+                assertTrue(d <= 1, "pixel " + (i % width) + "," + (i / width) + " differs by " + d);
+            }
+        }
+        assertTrue(differing <= 2 * width, differing + " pixels differ: more than a seam's worth");
+    }
+
+    @Test
     void halvingAveragesEachTwoByTwoBlock() {
         BufferedImage img = new BufferedImage(3, 2, BufferedImage.TYPE_3BYTE_BGR);
         img.setRGB(0, 0, 0x000000);
