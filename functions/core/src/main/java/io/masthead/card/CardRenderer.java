@@ -104,10 +104,11 @@ public final class CardRenderer {
             LOG.log(System.Logger.Level.WARNING, article.slug() + ": " + note);
         }
 
-        // the text does not depend on the photo: it is set on another core while the photo decodes
+        // the text does not depend on the photo: it is set on another core while a one-core decode
+        // runs, or, after a decode that kept both cores busy, while the pyramid and crops are made
         CompletableFuture<Map<Preset, CardText>> texts = photoBytes == null
                 ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(() -> textsOnPhoto(words), HelperThreads.POOL);
+                : decoder.decodesOnBothCores(photoBytes, this::coverScale) ? null : setTexts(words);
         PhotoDecoder.Decoded photo = null;
         long decodeMillis = 0;
         if (photoBytes != null) {
@@ -115,6 +116,7 @@ public final class CardRenderer {
             photo = decoder.decode(article.slug(), photoBytes, this::coverScale, siteColor);
             decodeMillis = (System.nanoTime() - t) / 1_000_000;
         }
+        if (texts == null) texts = setTexts(words);
 
         Pyramid pyramid = photo == null ? null : new Pyramid(photo.image());
         AttentionMap attention = null;
@@ -195,6 +197,10 @@ public final class CardRenderer {
 
     /** What a preset shows, decided before any pixel work: the text and the crop. */
     private record Plan(Preset preset, CardText text, Crop crop) {
+    }
+
+    private CompletableFuture<Map<Preset, CardText>> setTexts(CardText.Words words) {
+        return CompletableFuture.supplyAsync(() -> textsOnPhoto(words), HelperThreads.POOL);
     }
 
     /** Each text-bearing preset's text, set for a photo card. */

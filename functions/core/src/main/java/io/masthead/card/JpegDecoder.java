@@ -36,8 +36,9 @@ final class JpegDecoder {
      * @param components     1 (grey), 3 (YCbCr or RGB) or 4 (CMYK/YCCK); 0 when no frame was found
      * @param adobeTransform the APP14 Adobe colour transform, -1 without one
      * @param foreignProfile whether an embedded ICC profile other than sRGB is present
+     * @param width          as the frame gives it (before any EXIF orientation); 0 without a frame
      */
-    record Header(boolean progressive, int components, int adobeTransform, boolean foreignProfile) {
+    record Header(boolean progressive, int components, int adobeTransform, boolean foreignProfile, int width, int height) {
         /** Plain 8-bit YCbCr or grey in sRGB: what the JDK's own reader decodes straight to INT_RGB. */
         boolean plain() {
             return (components == 1 || (components == 3 && adobeTransform != 0)) && !foreignProfile;
@@ -45,11 +46,13 @@ final class JpegDecoder {
     }
 
     static Header header(byte[] b) {
-        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) return new Header(false, 0, -1, false);
+        if (b.length < 4 || (b[0] & 0xff) != 0xFF || (b[1] & 0xff) != 0xD8) return new Header(false, 0, -1, false, 0, 0);
         boolean progressive = false;
         int components = 0;
         int adobe = -1;
         boolean foreign = false;
+        int width = 0;
+        int height = 0;
         int p = 2;
         while (p + 4 <= b.length && (b[p] & 0xff) == 0xFF) {
             int m = b[p + 1] & 0xff;
@@ -59,6 +62,8 @@ final class JpegDecoder {
             if (m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC && seg + 6 <= b.length) {
                 progressive = m == 0xC2;
                 components = (b[seg] & 0xff) == 8 && (m == 0xC0 || m == 0xC1 || m == 0xC2) ? b[seg + 5] & 0xff : -1;
+                height = ((b[seg + 1] & 0xff) << 8) | (b[seg + 2] & 0xff);
+                width = ((b[seg + 3] & 0xff) << 8) | (b[seg + 4] & 0xff);
             } else if (m == 0xEE && seg + 12 <= b.length && b[seg] == 'A' && b[seg + 1] == 'd' && b[seg + 4] == 'e') {
                 adobe = b[seg + 11] & 0xff;
             } else if (m == 0xE2 && seg + 12 <= b.length && b[seg] == 'I' && b[seg + 1] == 'C' && b[seg + 2] == 'C'
@@ -67,7 +72,7 @@ final class JpegDecoder {
             }
             p += 2 + len;
         }
-        return new Header(progressive, components, adobe, foreign);
+        return new Header(progressive, components, adobe, foreign, width, height);
     }
 
     /** Whether the bytes are a progressive JPEG (SOF2 before the first scan). */

@@ -92,7 +92,7 @@ final class PhotoDecoder {
                 int oh = swap ? w : h;
                 int sub = subsampling(ow, oh, need);
                 JpegDecoder.Header jpeg = format.equals("jpeg") ? JpegDecoder.header(bytes) : null;
-                if (jpeg != null && jpeg.plain() && (jpeg.progressive() || sub >= baselineSubsampling())) {
+                if (jpeg != null && decodesFast(jpeg, sub)) {
                     // Where this decoder beats ImageIO (JDK libjpeg 6b): measured on the 18 MP photos of
                     // docs/benchmarks.md, medians in one JVM on a 2-core machine: progressive at 1/2 about
                     // 500 ms against 1290 ms (scans on both cores); baseline at 1/2 115-155 ms against 155-185 ms with a
@@ -162,6 +162,24 @@ final class PhotoDecoder {
         } catch (IOException e) {
             throw problem(slug, "cannot read the photo: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether decoding these bytes will keep both cores busy (JpegDecoder on a machine with two),
+     * rather than one (ImageIO): work that can wait for the photo is best done alongside a
+     * one-core decode, and after a two-core one. Reads only the JPEG's markers.
+     */
+    boolean decodesOnBothCores(byte[] bytes, CoverNeed need) {
+        if (Runtime.getRuntime().availableProcessors() < 2) return false;
+        JpegDecoder.Header jpeg = JpegDecoder.header(bytes);
+        if (jpeg.width() < 1 || jpeg.height() < 1) return false;
+        boolean swap = Orientation.swapsAxes(Orientation.of(bytes));
+        return decodesFast(jpeg, subsampling(swap ? jpeg.height() : jpeg.width(), swap ? jpeg.width() : jpeg.height(), need));
+    }
+
+    /** Whether JpegDecoder decodes this JPEG at this subsampling (ImageIO decodes the rest, see decode). */
+    private static boolean decodesFast(JpegDecoder.Header jpeg, int sub) {
+        return jpeg.plain() && (jpeg.progressive() || sub >= baselineSubsampling());
     }
 
     /** From which subsampling a plain baseline JPEG decodes faster with JpegDecoder than with ImageIO (see decode). */

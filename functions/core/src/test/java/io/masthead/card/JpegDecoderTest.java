@@ -217,6 +217,32 @@ class JpegDecoderTest {
         assertTrue(e.getMessage().contains("corrupt or truncated"), e.getMessage());
     }
 
+    /**
+     * Whether a decode keeps both cores busy is known from the markers alone, and it is this
+     * decoder that then runs: for an upright photo it gives INT_RGB, where ImageIO's reader gives
+     * 3-byte BGR. On one core no decode does.
+     */
+    @Test
+    void whetherADecodeKeepsBothCoresBusyIsKnownBeforeIt() throws Exception {
+        boolean twoCores = Runtime.getRuntime().availableProcessors() > 1;
+        byte[] baseline = write(photo(), false, 0);
+        PhotoDecoder.CoverNeed half = (w, h) -> 0.25;
+        PhotoDecoder.CoverNeed whole = (w, h) -> 1.0;
+        record Case(String name, byte[] bytes, PhotoDecoder.CoverNeed need, boolean bothCores, boolean upright) {
+        }
+        PhotoDecoder photos = new PhotoDecoder(50_000_000L);
+        for (Case c : List.of(
+                new Case("baseline at half size", baseline, half, twoCores, true),
+                new Case("baseline at full size", baseline, whole, false, true),
+                new Case("progressive", write(photo(), true, 0), whole, twoCores, true),
+                new Case("PNG", Samples.png(photo()), half, false, true),
+                new Case("baseline turned by EXIF", Samples.withOrientation(baseline, 6), half, twoCores, false))) {
+            assertEquals(c.bothCores(), photos.decodesOnBothCores(c.bytes(), c.need()), c.name());
+            BufferedImage decoded = photos.decode("photo", c.bytes(), c.need(), java.awt.Color.BLACK).image();
+            if (twoCores && c.upright()) assertEquals(c.bothCores(), decoded.getType() == BufferedImage.TYPE_INT_RGB, c.name());
+        }
+    }
+
     private static byte[] write(BufferedImage img, boolean progressive, int restartInterval) throws Exception {
         return write(img, progressive, restartInterval, 2, 2);
     }
