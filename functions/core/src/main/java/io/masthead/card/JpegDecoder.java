@@ -37,6 +37,7 @@ final class JpegDecoder {
      * @param adobeTransform the APP14 Adobe colour transform, -1 without one
      * @param foreignProfile whether an embedded ICC profile other than sRGB is present
      * @param width          as the frame gives it (before any EXIF orientation); 0 without a frame
+     * @param height         likewise
      */
     record Header(boolean progressive, int components, int adobeTransform, boolean foreignProfile, int width, int height) {
         /** Plain 8-bit YCbCr or grey in sRGB: what the JDK's own reader decodes straight to INT_RGB. */

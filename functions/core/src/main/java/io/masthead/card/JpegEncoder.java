@@ -6,16 +6,9 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
-import java.awt.image.Raster;
-import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,9 +20,6 @@ import java.util.Iterator;
  * machine with the same JDK. Thread-safe: a writer per call.
  */
 final class JpegEncoder {
-    private static final ColorModel RGB_BYTES = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-            false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
-
     private JpegEncoder() {
     }
 
@@ -70,15 +60,15 @@ final class JpegEncoder {
         int w = image.getWidth();
         int h = image.getHeight();
         if (src.length != w * h) return image; // a view into a larger image
-        WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, w, h, 3 * w, 3, new int[]{0, 1, 2}, null);
-        byte[] dst = ((DataBufferByte) raster.getDataBuffer()).getData();
+        BufferedImage rgb = SrgbBytes.rgb(w, h);
+        byte[] dst = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
         for (int i = 0, j = 0; i < src.length; i++, j += 3) {
             int p = src[i];
             dst[j] = (byte) (p >> 16);
             dst[j + 1] = (byte) (p >> 8);
             dst[j + 2] = (byte) p;
         }
-        return new BufferedImage(RGB_BYTES, raster, false, null);
+        return rgb;
     }
 
     private static ImageWriter jdkWriter() {

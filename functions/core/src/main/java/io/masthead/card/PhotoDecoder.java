@@ -14,8 +14,6 @@ import java.awt.Graphics2D;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorConvertOp;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -23,13 +21,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.IntStream;
 
 /**
  * Decodes a photo once for every preset: reads the dimensions first and refuses more pixels than
  * the limit before allocating anything, decodes with source subsampling down to no less than
  * twice what the largest preset needs, flattens alpha onto the card colour, converts to sRGB
- * (TYPE_INT_RGB, or TYPE_3BYTE_BGR as the JPEG reader gives it) and applies the EXIF
+ * (TYPE_INT_RGB, or 3-byte pixels as the JPEG reader gives them: {@link SrgbBytes}) and applies the EXIF
  * orientation. Thread-safe: a reader per call.
  */
 final class PhotoDecoder {
@@ -49,7 +46,7 @@ final class PhotoDecoder {
         this.pixelLimit = pixelLimit;
     }
 
-    /** The decoded, upright sRGB photo (TYPE_INT_RGB or TYPE_3BYTE_BGR) and how it was read. */
+    /** The decoded, upright sRGB photo (TYPE_INT_RGB or {@link SrgbBytes}) and how it was read. */
     record Decoded(BufferedImage image, String format, int width, int height, int subsampling, int orientation) {
     }
 
@@ -125,10 +122,13 @@ final class PhotoDecoder {
                 }
                 ImageReadParam param = reader.getDefaultReadParam();
                 if (sub > 1) param.setSourceSubsampling(sub, sub, 0, 0);
+                int dw = (ow + sub - 1) / sub;
+                int dh = (oh + sub - 1) / sub;
                 if (intoIntRgb) {
-                    int dw = (ow + sub - 1) / sub;
-                    int dh = (oh + sub - 1) / sub;
                     param.setDestination(new BufferedImage(swap ? dh : dw, swap ? dw : dh, BufferedImage.TYPE_INT_RGB));
+                } else if (jpeg != null && jpeg.plain()) {
+                    // bytes in the order the reader decodes rows in, so it copies them as they are (SrgbBytes)
+                    param.setDestination(SrgbBytes.rgb(swap ? dh : dw, swap ? dw : dh));
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener(new IIOReadWarningListener() {
@@ -153,7 +153,7 @@ final class PhotoDecoder {
                 }
                 // an upright sRGB photo straight from the JPEG reader is kept as it is: copying it to
                 // INT_RGB would put a second full-size image (72 MB at 18 MP) in fresh memory
-                BufferedImage upright = orientation <= 1 && isSrgbBgr(image)
+                BufferedImage upright = orientation <= 1 && SrgbBytes.red(image) >= 0
                         ? image : Orientation.apply(toIntRgb(image, matte), orientation);
                 return new Decoded(upright, format, ow, oh, sub, orientation);
             } finally {
@@ -212,19 +212,12 @@ final class PhotoDecoder {
         if (image.getType() == BufferedImage.TYPE_INT_RGB && image.getColorModel().getColorSpace().isCS_sRGB()) return image;
         int w = image.getWidth();
         int h = image.getHeight();
+        if (SrgbBytes.red(image) >= 0) {
+            // what JPEG decoding gives: a straight copy, far faster than a generic drawImage
+            return SrgbBytes.toIntRgb(image, 0, 0, w, h);
+        }
         BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         ColorSpace cs = image.getColorModel().getColorSpace();
-        if (isSrgbBgr(image)) {
-            // what JPEG decoding gives: a straight copy, far faster than a generic drawImage, rows shared among the cores
-            byte[] s = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
-            int[] d = ((DataBufferInt) rgb.getRaster().getDataBuffer()).getData();
-            IntStream.range(0, h).parallel().forEach(y -> {
-                for (int i = y * w, end = i + w, j = 3 * i; i < end; i++, j += 3) {
-                    d[i] = ((s[j + 2] & 0xff) << 16) | ((s[j + 1] & 0xff) << 8) | (s[j] & 0xff);
-                }
-            });
-            return rgb;
-        }
         BufferedImage source = image;
         if (!cs.isCS_sRGB() && cs.getType() != ColorSpace.TYPE_GRAY && !(image.getColorModel() instanceof IndexColorModel)) {
             // an embedded profile other than sRGB (Adobe RGB, a CMYK press profile, ...): convert colours, not just numbers
@@ -243,12 +236,6 @@ final class PhotoDecoder {
             g.dispose();
         }
         return rgb;
-    }
-
-    /** What the JPEG reader gives for an sRGB photo: 3 bytes per pixel, rows back to back. */
-    static boolean isSrgbBgr(BufferedImage image) {
-        return image.getType() == BufferedImage.TYPE_3BYTE_BGR && image.getColorModel().getColorSpace().isCS_sRGB()
-                && ((DataBufferByte) image.getRaster().getDataBuffer()).getData().length == 3 * image.getWidth() * image.getHeight();
     }
 
     private static ArticleException problem(String slug, String text) {

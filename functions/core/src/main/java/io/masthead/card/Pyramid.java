@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The decoded photo (TYPE_INT_RGB or TYPE_3BYTE_BGR) and its successive halvings (2x2 box
+ * The decoded photo (TYPE_INT_RGB or {@link SrgbBytes}) and its successive halvings (2x2 box
  * average, TYPE_INT_RGB), shared by every preset of a render: each preset crops from the
  * smallest level that still has at least its pixels and finishes with Thumbnailator's quality
  * resizer, so no preset reads the full photo.
@@ -33,8 +33,9 @@ final class Pyramid {
         return levels.get(0).getHeight();
     }
 
+    /** The photo itself as TYPE_INT_RGB (a copy when it is held as bytes). */
     BufferedImage base() {
-        return levels.get(0);
+        return PhotoDecoder.toIntRgb(levels.get(0), java.awt.Color.BLACK);
     }
 
     /** The level a crop of {@code cropW} pixels (at level 0) needs to make {@code w} pixels: halved while still at least w. */
@@ -70,7 +71,10 @@ final class Pyramid {
         int y = crop.y() >> k;
         int cw = Math.max(1, Math.min(level.getWidth() - x, crop.width() >> k));
         int ch = Math.max(1, Math.min(level.getHeight() - y, crop.height() >> k));
-        BufferedImage region = level.getSubimage(x, y, cw, ch);
+        // the photo's own bytes are copied to INT_RGB first: Java2D resizes that on its fast path
+        // whichever order the bytes are in (SrgbBytes)
+        BufferedImage region = SrgbBytes.red(level) >= 0
+                ? SrgbBytes.toIntRgb(level, x, y, cw, ch) : level.getSubimage(x, y, cw, ch);
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         if (cw == w && ch == h) {
             out.getRaster().setRect(region.getRaster().createTranslatedChild(0, 0));
@@ -111,7 +115,7 @@ final class Pyramid {
 
     /**
      * Half the size as TYPE_INT_RGB, each pixel the rounded mean of a 2x2 block; rows are shared
-     * among the cores. The source is TYPE_INT_RGB or, for the decoded photo, TYPE_3BYTE_BGR.
+     * among the cores. The source is TYPE_INT_RGB or, for the decoded photo, {@link SrgbBytes}.
      */
     static BufferedImage halve(BufferedImage src) {
         int sw = src.getWidth();
@@ -119,8 +123,10 @@ final class Pyramid {
         int h = src.getHeight() / 2;
         BufferedImage dst = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         int[] d = ((DataBufferInt) dst.getRaster().getDataBuffer()).getData();
-        if (src.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+        int red = SrgbBytes.red(src);
+        if (red >= 0) {
             byte[] s = ((DataBufferByte) src.getRaster().getDataBuffer()).getData();
+            int blue = 2 - red;
             IntStream.range(0, h).parallel().forEach(y -> {
                 int r0 = 6 * y * sw;
                 int r1 = r0 + 3 * sw;
@@ -128,9 +134,9 @@ final class Pyramid {
                 for (int x = 0; x < w; x++) {
                     int a = r0 + 6 * x;
                     int c = r1 + 6 * x;
-                    int b = (s[a] & 0xff) + (s[a + 3] & 0xff) + (s[c] & 0xff) + (s[c + 3] & 0xff) + 2;
+                    int b = (s[a + blue] & 0xff) + (s[a + blue + 3] & 0xff) + (s[c + blue] & 0xff) + (s[c + blue + 3] & 0xff) + 2;
                     int g = (s[a + 1] & 0xff) + (s[a + 4] & 0xff) + (s[c + 1] & 0xff) + (s[c + 4] & 0xff) + 2;
-                    int r = (s[a + 2] & 0xff) + (s[a + 5] & 0xff) + (s[c + 2] & 0xff) + (s[c + 5] & 0xff) + 2;
+                    int r = (s[a + red] & 0xff) + (s[a + red + 3] & 0xff) + (s[c + red] & 0xff) + (s[c + red + 3] & 0xff) + 2;
                     d[o + x] = (r >> 2) << 16 | (g >> 2) << 8 | (b >> 2);
                 }
             });

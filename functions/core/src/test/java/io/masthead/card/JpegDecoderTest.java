@@ -220,7 +220,7 @@ class JpegDecoderTest {
     /**
      * Whether a decode keeps both cores busy is known from the markers alone, and it is this
      * decoder that then runs: for an upright photo it gives INT_RGB, where ImageIO's reader gives
-     * 3-byte BGR. On one core no decode does.
+     * 3-byte pixels. On one core no decode does.
      */
     @Test
     void whetherADecodeKeepsBothCoresBusyIsKnownBeforeIt() throws Exception {
@@ -240,6 +240,30 @@ class JpegDecoderTest {
             assertEquals(c.bothCores(), photos.decodesOnBothCores(c.bytes(), c.need()), c.name());
             BufferedImage decoded = photos.decode("photo", c.bytes(), c.need(), java.awt.Color.BLACK).image();
             if (twoCores && c.upright()) assertEquals(c.bothCores(), decoded.getType() == BufferedImage.TYPE_INT_RGB, c.name());
+        }
+    }
+
+    /** A plain JPEG that ImageIO decodes comes back in the bytes the reader decodes rows to, R, G, B: the reader's pixels. */
+    @Test
+    void photoDecoderReadsAPlainJpegIntoTheReadersByteOrder() throws Exception {
+        byte[] baseline = write(photo(), false, 0);
+        PhotoDecoder.Decoded whole = new PhotoDecoder(50_000_000L).decode("whole", baseline, (w, h) -> 1.0, java.awt.Color.BLACK);
+        assertEquals(1, whole.subsampling());
+        assertEquals(0, SrgbBytes.red(whole.image()));
+        BufferedImage reader = ImageIO.read(new ByteArrayInputStream(baseline));
+        assertEquals(0, difference(PhotoDecoder.toIntRgb(reader, java.awt.Color.BLACK), PhotoDecoder.toIntRgb(whole.image(), java.awt.Color.BLACK)));
+
+        // a greyscale one is expanded to the same bytes by the reader
+        BufferedImage grey = new BufferedImage(301, 203, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(photo(), 0, 0, null);
+        byte[] greyJpeg = Samples.jpeg(grey);
+        BufferedImage decoded = new PhotoDecoder(50_000_000L).decode("grey", greyJpeg, (w, h) -> 1.0, java.awt.Color.BLACK).image();
+        assertEquals(0, SrgbBytes.red(decoded));
+        BufferedImage greyRead = ImageIO.read(new ByteArrayInputStream(greyJpeg));
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, greyRead.getType());
+        for (int[] p : new int[][]{{0, 0}, {150, 100}, {300, 202}, {77, 33}}) {
+            int v = greyRead.getRaster().getSample(p[0], p[1], 0);
+            assertEquals(v << 16 | v << 8 | v, decoded.getRGB(p[0], p[1]) & 0xffffff, "pixel " + p[0] + "," + p[1]);
         }
     }
 

@@ -18,8 +18,18 @@ class PyramidTest {
     void theJpegReadersBytesAreUsedAsTheyAre() throws IOException {
         BufferedImage read = ImageIO.read(new ByteArrayInputStream(Samples.jpeg(noise(1203, 801))));
         assertEquals(BufferedImage.TYPE_3BYTE_BGR, read.getType());
-        assertTrue(PhotoDecoder.isSrgbBgr(read));
+        assertEquals(2, SrgbBytes.red(read));
+        assertSamePyramid(read);
+        // and the same pixels in R, G, B order
+        BufferedImage rgbOrder = SrgbBytes.rgb(read.getWidth(), read.getHeight());
+        rgbOrder.getRaster().setRect(read.getRaster());
+        assertEquals(0, SrgbBytes.red(rgbOrder));
+        assertArrayEquals(pixels(PhotoDecoder.toIntRgb(read, java.awt.Color.BLACK)), pixels(PhotoDecoder.toIntRgb(rgbOrder, java.awt.Color.BLACK)));
+        assertSamePyramid(rgbOrder);
+        assertArrayEquals(pixels(new Pyramid(read).base()), pixels(new Pyramid(rgbOrder).base()));
+    }
 
+    private static void assertSamePyramid(BufferedImage read) {
         Pyramid fromBytes = new Pyramid(read);
         Pyramid fromInts = new Pyramid(PhotoDecoder.toIntRgb(read, java.awt.Color.BLACK));
         fromBytes.prepare(3);
