@@ -91,8 +91,7 @@ final class JpegHuffman {
                 continue;
             }
             if (len + size > FAST_BITS) continue;
-            int magnitude = (i >> (FAST_BITS - len - size)) & ((1 << size) - 1);
-            table[i] = (extend(magnitude, size) << 16) | (run << 8) | (len + size);
+            table[i] = (valueAfter(i, len, size) << 16) | (run << 8) | (len + size);
         }
         return table;
     }
@@ -128,10 +127,15 @@ final class JpegHuffman {
             int len = e >> 8;
             int size = e & 0xff;
             if (len + size > FAST_BITS) continue;
-            int magnitude = size == 0 ? 0 : (i >> (FAST_BITS - len - size)) & ((1 << size) - 1);
-            table[i] = ((size == 0 ? 0 : extend(magnitude, size)) << 8) | (len + size);
+            table[i] = (valueAfter(i, len, size) << 8) | (len + size);
         }
         return table;
+    }
+
+    /** The signed value of the {@code size} magnitude bits after a code of {@code len} bits at the top of a lookup window. */
+    private static int valueAfter(int window, int len, int size) {
+        if (size == 0) return 0;
+        return extend((window >> (FAST_BITS - len - size)) & ((1 << size) - 1), size);
     }
 
     /** The signed value of {@code bits} magnitude bits of the given size (JPEG spec F.2.2.1 EXTEND). */
