@@ -341,10 +341,8 @@ final class JpegDecoder {
             if (progressive) {
                 // each scan keeps its own copy of its data until all are decoded together
                 holdCoefficients();
-                JpegEntropy data = new JpegEntropy();
-                int end = data.load(d, q + 3);
-                data.compact();
-                progressiveScans.add(new JpegScan(sc, dcs, acs, kind, ss, se, al, restartInterval, mcusPerLine, data));
+                int end = entropy.load(d, q + 3);
+                progressiveScans.add(new JpegScan(sc, dcs, acs, kind, ss, se, al, restartInterval, mcusPerLine, entropy.detach()));
                 return end;
             }
             int end = entropy.load(d, q + 3);

@@ -92,9 +92,18 @@ final class JpegEntropy {
         }
     }
 
-    /** Lets go of the room {@link #load} took beyond this scan's data, for an entropy kept with its scan. */
-    void compact() {
-        data = Arrays.copyOf(data, intervals[count] + PADDING);
+    /**
+     * This scan's data alone, for a scan kept until all are decoded together; this entropy's
+     * buffer, sized for the rest of the file, is then free to load the next scan instead of each
+     * scan allocating (and the JVM zeroing) room for all the scans after it.
+     */
+    JpegEntropy detach() {
+        JpegEntropy kept = new JpegEntropy();
+        kept.data = Arrays.copyOf(data, intervals[count] + PADDING);
+        kept.intervals = Arrays.copyOf(intervals, count + 1);
+        kept.count = count;
+        kept.startInterval();
+        return kept;
     }
 
     /** Moves to the next restart interval, checking the one before was not overrun. */
