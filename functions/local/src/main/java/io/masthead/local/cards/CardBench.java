@@ -26,9 +26,11 @@ import java.util.Set;
 /**
  * {@code ./masthead bench cards [--warmup N] [--runs N] PHOTO...}: for each photo, in one warm
  * JVM, renders the {@code og} card alone and then the full preset set, and prints one JSON line:
- * {@code {"photo", "og_median_ms", "all_presets_median_ms", "og_bytes", "peak_heap_mb"}}.
+ * {@code {"photo", "og_median_ms", "all_presets_median_ms", "og_bytes", "peak_heap_mb", "java", "imageio_libjpeg"}}.
  * The card matches the sharp peer's (same headline, credit, 1200x630). Medians of the runs after
  * warm-up; peak heap is the most heap in use, sampled every 2 ms while the photo was rendered.
+ * The last two name the JVM and the libjpeg its ImageIO reads and writes with, which moves every
+ * card's time by a factor of about two ({@link ImageIoLibjpeg}).
  */
 public final class CardBench {
     static final String HEADLINE = "Iraq prepares to close down US-led coalition\u2019s mission - PM statement";
@@ -93,6 +95,8 @@ public final class CardBench {
                 line.put("all_presets_median_ms", round1(median(allTimes)));
                 line.put("og_bytes", ogBytes);
                 line.put("peak_heap_mb", round1(heap.stop() / (1024.0 * 1024.0)));
+                line.put("java", Runtime.version().toString());
+                line.put("imageio_libjpeg", ImageIoLibjpeg.describe());
                 System.out.println(json.writeValueAsString(line));
             } catch (IOException | ArticleException e) {
                 System.err.println(photo + ": " + e.getMessage());
