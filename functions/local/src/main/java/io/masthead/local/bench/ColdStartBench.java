@@ -43,7 +43,9 @@ public final class ColdStartBench {
     static final long PACKAGE_TARGET_BYTES = 20_000_000L;
 
     /** One cold start: times in milliseconds. */
-    record Run(double readyMs, double firstMs, double warmMs, double peakRssMb, double readyCpuMs, double firstCpuMs, double warmCpuMs) {
+    /** @param libjpeg the libjpeg the function's ImageIO ran on ({@link ImageIoLibjpeg}): it halves or doubles the card time */
+    record Run(double readyMs, double firstMs, double warmMs, double peakRssMb, double readyCpuMs, double firstCpuMs, double warmCpuMs,
+               String libjpeg) {
     }
 
     /** Every run's numbers and what was measured. */
@@ -160,6 +162,7 @@ public final class ColdStartBench {
                         i, run.readyMs(), run.readyCpuMs(), run.firstMs(), run.firstCpuMs(), run.warmMs(), run.warmCpuMs(), run.peakRssMb(), loadAverage());
                 runs.add(run);
             }
+            out.println("ImageIO's libjpeg in the function's JVM: " + runs.get(0).libjpeg());
             out.println("runtime logs: " + work);
             return new Result(runs, packageBytes, photoDescription, runtime.java().toString(), loadAverage());
         }
@@ -181,10 +184,11 @@ public final class ColdStartBench {
                 requireSucceeded(warm, log);
                 double warmCpu = ProcessProbe.cpuMs(process.pid());
                 double rss = ProcessProbe.peakRssMb(process.pid());
+                String libjpeg = ImageIoLibjpeg.describe(process.pid());
                 bucket.requirePublished(firstSlug);
                 bucket.requirePublished(warmSlug);
                 return new Run((ready - start) / 1e6, (first.doneNanos() - first.sentNanos()) / 1e6,
-                        (warm.doneNanos() - warm.sentNanos()) / 1e6, rss, readyCpu, firstCpu - readyCpu, warmCpu - firstCpu);
+                        (warm.doneNanos() - warm.sentNanos()) / 1e6, rss, readyCpu, firstCpu - readyCpu, warmCpu - firstCpu, libjpeg);
             } finally {
                 process.destroy(); // SIGTERM: the JVM exits normally, so an -XX:ArchiveClassesAtExit archive is written
                 if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();

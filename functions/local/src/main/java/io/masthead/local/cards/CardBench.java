@@ -8,6 +8,7 @@ import io.masthead.article.Status;
 import io.masthead.card.CardRenderer;
 import io.masthead.card.CardSet;
 import io.masthead.card.Preset;
+import io.masthead.local.bench.ImageIoLibjpeg;
 import io.masthead.local.tooling.CommandOptions;
 import io.masthead.site.Site;
 

@@ -97,6 +97,8 @@ class PublisherPackageTest {
         assertEquals(1, result.runs().size());
         ColdStartBench.Run run = result.runs().get(0);
         assertTrue(run.readyMs() > 0 && run.firstMs() > 0 && run.warmMs() > 0 && run.peakRssMb() > 50, run.toString());
+        // the function's JVM has written cards, so its ImageIO codec is mapped and named
+        assertTrue(run.libjpeg().startsWith("system /") || run.libjpeg().startsWith("bundled libjpeg 6b in /"), run.libjpeg());
         assertEquals(Files.size(PACKAGE), result.packageBytes());
         assertTrue(result.json().matches("\\{\"handler_ready_ms\": \\d+, \"first_publish_ms\": \\d+, \"warm_publish_ms\": \\d+, "
                 + "\"peak_rss_mb\": \\d+\\.\\d, \"package_bytes\": \\d+}"), result.json());

@@ -1,4 +1,4 @@
-package io.masthead.local.cards;
+package io.masthead.local.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,14 +11,23 @@ import java.util.List;
  * carries OpenJDK's own copy of libjpeg 6b (Temurin, for one), so card timings name it. Read from
  * the libraries the process has mapped, once ImageIO has been used.
  */
-final class ImageIoLibjpeg {
+public final class ImageIoLibjpeg {
     private ImageIoLibjpeg() {
     }
 
     /** This process's libjpeg, or "unknown" where /proc/self/maps is not there to tell. */
-    static String describe() {
+    public static String describe() {
+        return describe(Path.of("/proc/self/maps"));
+    }
+
+    /** The libjpeg of a live process (a benchmark's function JVM), or "unknown". */
+    static String describe(long pid) {
+        return describe(Path.of("/proc", Long.toString(pid), "maps"));
+    }
+
+    private static String describe(Path maps) {
         try {
-            return describe(Files.readAllLines(Path.of("/proc/self/maps")));
+            return describe(Files.readAllLines(maps));
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
