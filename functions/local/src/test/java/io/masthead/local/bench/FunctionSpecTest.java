@@ -17,7 +17,7 @@ class FunctionSpecTest {
         FunctionSpec spec = FunctionSpec.fromTemplate(TEMPLATE, "PublishFunction");
         assertEquals("io.masthead.event.PublishHandler::handleRequest", spec.handler());
         assertEquals(2048, spec.memoryMb());
-        assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1", spec.javaToolOptions());
+        assertEquals("-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -Dslf4j.internal.verbosity=ERROR", spec.javaToolOptions());
         // !Ref SiteName resolves to the parameter's default
         assertEquals("Masthead News", spec.environment().get("SITE_NAME"));
     }

@@ -19,6 +19,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -100,6 +101,10 @@ class PublisherPackageTest {
         // the function's JVM has written cards, so its ImageIO codec is mapped and named
         assertTrue(run.libjpeg().startsWith("system /") || run.libjpeg().startsWith("bundled libjpeg 6b in /"), run.libjpeg());
         assertEquals(Files.size(PACKAGE), result.packageBytes());
+        String logs = log.toString().lines().filter(l -> l.startsWith("runtime logs: ")).findFirst().orElseThrow().substring(14);
+        String runtimeLog = Files.readString(Path.of(logs, "run-1.log"));
+        assertTrue(runtimeLog.contains("Picked up JAVA_TOOL_OPTIONS"), "the runtime log is the function JVM's output");
+        assertFalse(runtimeLog.contains("SLF4J"), "the cold start logs no SLF4J notice:\n" + runtimeLog);
         assertTrue(result.json().matches("\\{\"handler_ready_ms\": \\d+, \"first_publish_ms\": \\d+, \"warm_publish_ms\": \\d+, "
                 + "\"peak_rss_mb\": \\d+\\.\\d, \"package_bytes\": \\d+}"), result.json());
     }
