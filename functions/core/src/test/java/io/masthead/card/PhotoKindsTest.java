@@ -158,6 +158,29 @@ class PhotoKindsTest {
         assertTrue(mid[0] > mid[2] + 20, "warm colours from the WebP: " + Arrays.toString(mid));
     }
 
+    /**
+     * A WebP whose canvas (VP8X) disagrees with its image's own size, or which is shorter than its
+     * header says, is refused before decoding, as libwebp refuses it: the reader would size its
+     * output by a damaged canvas (here 90 MP, under the pixel limit) and decode on, and read on past
+     * the end of a cut lossless image, for seconds or minutes.
+     */
+    @Test
+    void webpWhoseSizesDisagreeIsAClearError() {
+        byte[] webp = Fixtures.resource("coffee.webp");
+        assertNull(WebpSizes.problem(webp), "the intact file's canvas is its image's size");
+        byte[] tall = webp.clone();
+        int height = 150_000 - 1; // the canvas height, 24 bits little-endian after the VP8X flags and width
+        tall[27] = (byte) height;
+        tall[28] = (byte) (height >> 8);
+        tall[29] = (byte) (height >> 16);
+        ArticleException e = assertThrows(ArticleException.class, () -> ONE.render(Fixtures.article("Tall"), tall));
+        assertEquals("photo", e.field());
+        assertTrue(e.getMessage().contains("the webp data is corrupt: its canvas is 600x150000 but its image is 600x400"), e.getMessage());
+        byte[] cut = Arrays.copyOf(webp, 20_000);
+        e = assertThrows(ArticleException.class, () -> ONE.render(Fixtures.article("Cut"), cut));
+        assertTrue(e.getMessage().contains("the webp file is truncated: its header declares " + webp.length + " bytes, the file has 20000"), e.getMessage());
+    }
+
     @Test
     void exifOrientationIsApplied() {
         // stored 1200x600: left half red, right half blue; orientation 6 means turn 90 degrees clockwise
