@@ -182,6 +182,12 @@ final class BadInputCorpus {
         c.add(named("photo PNG truncated at 50%").article("articles/ph-truncated-png.json", photoArticle("photos/ph-truncated.png"))
                 .photo("photos/ph-truncated.png", PhotoFiles.truncated(PhotoFiles.png(1600, 1000), 0.5))
                 .rejected("ph-truncated-png", "photo", "corrupt or truncated|cannot decode"));
+        c.add(named("WebP cut short (lossless: its reader would read on past the end)").article("articles/ph-webp-cut.json", photoArticle("photos/ph-cut.webp"))
+                .photo("photos/ph-cut.webp", PhotoFiles.truncated(PhotoFiles.webpLossless(130, 47, 130, 47), 0.5))
+                .rejected("ph-webp-cut", "photo", "the webp file is truncated: its header declares 2086 bytes, the file has 1043"));
+        c.add(named("WebP canvas damaged to 130x356655 (image 130x47)").article("articles/ph-webp-canvas.json", photoArticle("photos/ph-canvas.webp"))
+                .photo("photos/ph-canvas.webp", PhotoFiles.webpLossless(130, 356_655, 130, 47))
+                .rejected("ph-webp-canvas", "photo", "its canvas is 130x356655 but its image is 130x47"));
         c.add(named("decompression bomb: 30000x30000 PNG").article("articles/ph-bomb.json", photoArticle("photos/ph-bomb.png"))
                 .photo("photos/ph-bomb.png", PhotoFiles.pngBomb(30000, 30000))
                 .rejected("ph-bomb", "photo", "30000x30000 = 900.0 megapixels, more than the limit"));

@@ -94,6 +94,40 @@ final class PhotoFiles {
         d.writeInt((int) crc.getValue());
     }
 
+    /**
+     * A lossless WebP's container: a VP8X canvas of {@code canvasW x canvasH} and a VP8L chunk whose
+     * header gives the image's own {@code w x h}, then 2 KB of filler. Its sizes are checked before
+     * any decoding, so the bitstream itself need not be real.
+     */
+    static byte[] webpLossless(int canvasW, int canvasH, int w, int h) {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        int cw = canvasW - 1;
+        int ch = canvasH - 1;
+        riffChunk(chunks, "VP8X", new byte[]{0, 0, 0, 0, (byte) cw, (byte) (cw >> 8), (byte) (cw >> 16), (byte) ch, (byte) (ch >> 8), (byte) (ch >> 16)});
+        long bits = (w - 1) | (long) (h - 1) << 14;
+        byte[] vp8l = new byte[2048];
+        vp8l[0] = 0x2f;
+        for (int i = 0; i < 4; i++) vp8l[1 + i] = (byte) (bits >> (8 * i));
+        riffChunk(chunks, "VP8L", vp8l);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes("RIFF".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(le32(4 + chunks.size()));
+        out.writeBytes("WEBP".getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(chunks.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static void riffChunk(ByteArrayOutputStream out, String fourCc, byte[] data) {
+        out.writeBytes(fourCc.getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(le32(data.length));
+        out.writeBytes(data);
+        if (data.length % 2 == 1) out.write(0);
+    }
+
+    private static byte[] le32(int v) {
+        return new byte[]{(byte) v, (byte) (v >> 8), (byte) (v >> 16), (byte) (v >> 24)};
+    }
+
     /** A two-frame animated GIF written with ImageIO's GIF writer. */
     static byte[] animatedGif() {
         try {
