@@ -37,6 +37,8 @@ final class PhotoDecoder {
 
     private static final java.util.Set<String> SUPPORTED = java.util.Set.of("jpeg", "jpg", "png", "webp");
     private static final String JDK_JPEG_READER = "com.sun.imageio.plugins.jpeg.JPEGImageReader";
+    /** More scans than this in a progressive JPEG is a denial of service, not a photo (JpegDecoder.scanCount). */
+    static final int MAX_SCANS = 256;
     /** Above this many decoded pixels, plain JPEGs are decoded directly into INT_RGB to halve peak memory. */
     private static final long DIRECT_INT_RGB_PIXELS = 24_000_000L;
     private final long pixelLimit;
@@ -91,6 +93,13 @@ final class PhotoDecoder {
                 int oh = swap ? w : h;
                 int sub = subsampling(ow, oh, need);
                 JpegDecoder.Header jpeg = format.equals("jpeg") ? JpegDecoder.header(bytes) : null;
+                if (jpeg != null && jpeg.progressive()) {
+                    int scans = JpegDecoder.scanCount(bytes);
+                    if (scans > MAX_SCANS) {
+                        throw problem(slug, "the progressive jpeg has " + scans + " scans; more than " + MAX_SCANS
+                                + " are refused, as each is a pass over the whole image (a photo has about 10)");
+                    }
+                }
                 if (jpeg != null && decodesFast(jpeg, sub)) {
                     // Where this decoder beats ImageIO (the JDK's libjpeg): measured on the 18 MP photos of
                     // docs/benchmarks.md, medians in one JVM on a 2-core machine: progressive at 1/2 about

@@ -193,6 +193,25 @@ class JpegDecoderTest {
         });
     }
 
+    /**
+     * Scans counted from the markers alone: one for a baseline file, with or without restart
+     * markers in its data; for a progressive one, the scans of libjpeg's standard progression
+     * (jpeg_simple_progression: 10 for YCbCr, 6 for grey), which the JDK's writer uses.
+     */
+    @Test
+    void scanCountIsCountedFromTheMarkers() throws Exception {
+        BufferedImage colour = photo();
+        BufferedImage grey = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.createGraphics().drawImage(colour, 0, 0, null);
+        assertEquals(1, JpegDecoder.scanCount(write(colour, false, 0)));
+        assertEquals(1, JpegDecoder.scanCount(write(colour, false, 5)));
+        assertEquals(10, JpegDecoder.scanCount(write(colour, true, 0)));
+        assertEquals(10, JpegDecoder.scanCount(write(colour, true, 3)));
+        assertEquals(6, JpegDecoder.scanCount(write(grey, true, 0)));
+        assertEquals(10, JpegDecoder.scanCount(JpegEncoder.encode(colour, 80)));
+        assertEquals(0, JpegDecoder.scanCount(new byte[] {(byte) 0xFF, (byte) 0xD8}));
+    }
+
     @Test
     void truncatedBaselineIsDeclined() throws Exception {
         byte[] baseline = write(photo(), false, 0);

@@ -181,6 +181,23 @@ class PhotoKindsTest {
         assertTrue(e.getMessage().contains("the webp file is truncated: its header declares " + webp.length + " bytes, the file has 20000"), e.getMessage());
     }
 
+    /**
+     * A progressive JPEG whose last scan repeats 300 times (a few bytes each, each a pass over the
+     * whole image) is refused from its markers, before either decoder spends seconds on it.
+     */
+    @Test
+    void progressiveJpegWithHundredsOfScansIsAClearError() {
+        byte[] jpeg = JpegEncoder.encode(Samples.solid(2000, 1500, 0x808080), 90); // progressive: 10 scans
+        assertEquals(10, JpegDecoder.scanCount(jpeg));
+        byte[] repeated = Samples.withLastScanRepeated(jpeg, 300);
+        assertEquals(310, JpegDecoder.scanCount(repeated));
+        ArticleException e = assertThrows(ArticleException.class, () -> ONE.render(Fixtures.article("Scans"), repeated));
+        assertEquals("photo", e.field());
+        assertTrue(e.getMessage().contains("the progressive jpeg has 310 scans; more than 256 are refused"), e.getMessage());
+        // up to the limit it is a photo like any other
+        assertEquals(1, ONE.render(Fixtures.article("Scans"), Samples.withLastScanRepeated(jpeg, 246)).cards().size());
+    }
+
     @Test
     void exifOrientationIsApplied() {
         // stored 1200x600: left half red, right half blue; orientation 6 means turn 90 degrees clockwise

@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.IntBinaryOperator;
 import java.util.zip.CRC32;
 
@@ -151,6 +152,32 @@ final class Samples {
     }
 
     /** A photo of uniform colour. */
+    /**
+     * The JPEG with its last scan (header and entropy-coded data) repeated {@code times} more
+     * times before EOI: a progressive file that makes a decoder pass over the whole image again
+     * for each copy, a few bytes each.
+     */
+    static byte[] withLastScanRepeated(byte[] jpeg, int times) {
+        int lastScan = -1;
+        int p = 2;
+        while (true) {
+            int marker = jpeg[p + 1] & 0xff;
+            if (marker == 0xD9) break;
+            int length = (jpeg[p + 2] & 0xff) << 8 | (jpeg[p + 3] & 0xff);
+            if (marker == 0xDA) lastScan = p;
+            p += 2 + length;
+            if (marker == 0xDA) {
+                while (!((jpeg[p] & 0xff) == 0xFF && jpeg[p + 1] != 0 && ((jpeg[p + 1] & 0xff) < 0xD0 || (jpeg[p + 1] & 0xff) > 0xD7))) p++;
+            }
+        }
+        byte[] scan = Arrays.copyOfRange(jpeg, lastScan, p);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, p);
+        for (int i = 0; i < times; i++) out.writeBytes(scan);
+        out.write(jpeg, p, jpeg.length - p);
+        return out.toByteArray();
+    }
+
     static BufferedImage solid(int w, int h, int rgb) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) img.setRGB(x, y, rgb);
