@@ -121,11 +121,22 @@ final class JpegDecoder {
 
     /** @param twoCores whether a second thread may share the work (the pixels are the same either way) */
     static BufferedImage decode(byte[] data, int denominator, boolean twoCores) throws Unsupported {
+        return decode(data, denominator, twoCores, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /**
+     * @param heldBytes how much heap the coefficients a progressive (or non-interleaved) image
+     *                  holds, with the output pixels, may take: beyond it the image is declined, and
+     *                  ImageIO, whose libjpeg holds coefficients outside the heap, decodes it. Half
+     *                  the maximum heap by default: a 96 MP 4:4:4 progressive photo needs 740 MB,
+     *                  and ran out of a 512 MB heap here
+     */
+    static BufferedImage decode(byte[] data, int denominator, boolean twoCores, long heldBytes) throws Unsupported {
         if (denominator != 1 && denominator != 2 && denominator != 4 && denominator != 8) {
             throw new IllegalArgumentException("scale must be 1/1, 1/2, 1/4 or 1/8");
         }
         try {
-            return new Decoding(data, 8 / denominator, twoCores).run();
+            return new Decoding(data, 8 / denominator, twoCores, heldBytes).run();
         } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException | IllegalStateException e) {
             throw new Unsupported("cannot decode: " + e);
         }
@@ -160,6 +171,7 @@ final class JpegDecoder {
         final byte[] d;
         final int k; // output size of each 8x8 block
         final boolean twoCores;
+        final long heldBytes;
         final int[][] qt = new int[4][];
         final JpegHuffman[] dcTables = new JpegHuffman[4];
         final JpegHuffman[] acTables = new JpegHuffman[4];
@@ -181,10 +193,11 @@ final class JpegDecoder {
         /** Set once a sequential scan with every component has been decoded straight to pixels. */
         BufferedImage image;
 
-        Decoding(byte[] d, int k, boolean twoCores) {
+        Decoding(byte[] d, int k, boolean twoCores, long heldBytes) {
             this.d = d;
             this.k = k;
             this.twoCores = twoCores;
+            this.heldBytes = heldBytes;
         }
 
         BufferedImage run() throws Unsupported {
@@ -389,7 +402,15 @@ final class JpegDecoder {
         }
 
         /** Room for the coefficients of the whole image, for images coded in more than one scan. */
-        void holdCoefficients() {
+        void holdCoefficients() throws Unsupported {
+            if (comps[0].coefs == null) {
+                long need = (long) outputWidth() * outputHeight() * 4; // the TYPE_INT_RGB output
+                for (Component c : comps) need += (long) c.blocksPerLineMcu * c.blocksPerColumnMcu * (64 * 2 + 1);
+                if (need > heldBytes) {
+                    throw new Unsupported(String.format(java.util.Locale.ROOT, "its coefficients and pixels would take %d MB of heap, more than %d MB",
+                            need >> 20, heldBytes >> 20));
+                }
+            }
             for (Component c : comps) {
                 if (c.coefs == null) {
                     c.heldBlockRows = c.blocksPerColumnMcu;

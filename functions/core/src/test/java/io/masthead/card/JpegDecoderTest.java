@@ -212,6 +212,23 @@ class JpegDecoderTest {
         assertEquals(0, JpegDecoder.scanCount(new byte[] {(byte) 0xFF, (byte) 0xD8}));
     }
 
+    /**
+     * A progressive image holds all its coefficients: beyond the heap it may take, it is declined
+     * for ImageIO (libjpeg holds them outside the heap). A baseline one streams, so it never is.
+     */
+    @Test
+    void anImageWhoseCoefficientsWouldNotFitIsDeclined() throws Exception {
+        BufferedImage colour = photo(); // 4:2:0
+        long blocks = (long) ((colour.getWidth() + 15) / 16) * ((colour.getHeight() + 15) / 16) * 6;
+        long need = blocks * 129 + (long) colour.getWidth() * colour.getHeight() * 4;
+        byte[] progressive = write(colour, true, 0);
+        JpegDecoder.Unsupported declined = assertThrows(JpegDecoder.Unsupported.class,
+                () -> JpegDecoder.decode(progressive, 1, true, need - 1));
+        assertTrue(declined.getMessage().contains("coefficients and pixels would take " + (need >> 20) + " MB of heap"), declined.getMessage());
+        assertEquals(colour.getWidth(), JpegDecoder.decode(progressive, 1, true, need).getWidth());
+        assertEquals((colour.getWidth() + 1) / 2, JpegDecoder.decode(write(colour, false, 0), 2, true, 1).getWidth());
+    }
+
     @Test
     void truncatedBaselineIsDeclined() throws Exception {
         byte[] baseline = write(photo(), false, 0);
