@@ -128,7 +128,7 @@ final class JpegDecoder {
      * @param heldBytes how much heap the coefficients a progressive (or non-interleaved) image
      *                  holds, with the output pixels, may take: beyond it the image is declined, and
      *                  ImageIO, whose libjpeg holds coefficients outside the heap, decodes it. Half
-     *                  the maximum heap by default: a 96 MP 4:4:4 progressive photo needs 740 MB,
+     *                  the maximum heap by default: a 96 MP 4:4:4 progressive photo needs 680 MB,
      *                  and ran out of a 512 MB heap here
      */
     static BufferedImage decode(byte[] data, int denominator, boolean twoCores, long heldBytes) throws Unsupported {
