@@ -37,6 +37,12 @@ import java.util.Locale;
 public final class ArticleParser {
     /** Articles are text; anything larger is a mistake, not an article. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
+
+    /** The error for a document of {@code size} bytes, above {@link #MAX_BYTES}; also for one refused before it is read. */
+    public static ArticleException tooLarge(String key, long size) {
+        return new ArticleException(key, "(document)", "is " + size + " bytes; the limit is " + MAX_BYTES);
+    }
+
     public static final int MAX_HEADLINE = 300;
     private static final int SUMMARY_TARGET = 200;
     /** Keys the functions write: a photo may not point there. */
@@ -72,7 +78,7 @@ public final class ArticleParser {
     public ParsedArticle parseWithReport(String key, byte[] bytes, OffsetDateTime eventTime) {
         if (bytes.length == 0) throw new ArticleException(key, "(document)", "is empty");
         if (bytes.length > MAX_BYTES) {
-            throw new ArticleException(key, "(document)", "is " + bytes.length + " bytes; the limit is " + MAX_BYTES);
+            throw tooLarge(key, bytes.length);
         }
         String lower = key.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".md") || lower.endsWith(".markdown")) {

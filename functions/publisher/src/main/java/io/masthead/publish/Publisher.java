@@ -40,6 +40,12 @@ import java.util.stream.Collectors;
  */
 public final class Publisher {
     private static final int MAX_ATTEMPTS = 4;
+    /**
+     * A photo file larger than this is refused before it is read. The pixel limit (100 MP) admits
+     * JPEGs of 30-60 MB at the highest qualities; 100 MB leaves room for a PNG of that size while
+     * keeping a download of any size from filling the heap.
+     */
+    public static final long MAX_PHOTO_BYTES = 100L * 1024 * 1024;
 
     private final S3Store store;
     private final ArticleParser parser;
@@ -48,9 +54,17 @@ public final class Publisher {
     private final FeedItemMapper items;
     private final Unpublisher unpublisher;
     private final EventLog log;
+    private final long maxPhotoBytes;
 
     public Publisher(S3Store store, ArticleParser parser, CardRenderer cards, SharePageRenderer pages,
                      FeedItemMapper items, EventLog log) {
+        this(store, parser, cards, pages, items, log, MAX_PHOTO_BYTES);
+    }
+
+    /** @param maxPhotoBytes a larger photo is refused before its body is read */
+    public Publisher(S3Store store, ArticleParser parser, CardRenderer cards, SharePageRenderer pages,
+                     FeedItemMapper items, EventLog log, long maxPhotoBytes) {
+        this.maxPhotoBytes = maxPhotoBytes;
         this.store = store;
         this.parser = parser;
         this.cards = cards;
@@ -100,7 +114,12 @@ public final class Publisher {
         }
         // which slug the key was published under is read alongside the article itself
         CompletableFuture<Optional<String>> published = ConcurrentRequests.start(() -> unpublisher.slugPublishedFrom(key));
-        Optional<StoredObject> source = store.get(key);
+        Optional<StoredObject> source;
+        try {
+            source = store.get(key, ArticleParser.MAX_BYTES);
+        } catch (S3Store.TooLarge e) {
+            return reject(key, keySlug, ArticleParser.tooLarge(key, e.size()));
+        }
         if (source.isEmpty()) return Outcome.skipped(keySlug, "the article is gone; its delete event unpublishes it");
 
         String previousSlug = ConcurrentRequests.join(published).orElse(null);
@@ -199,10 +218,14 @@ public final class Publisher {
     private byte[] photoBytes(String key, Article article) {
         if (!article.hasPhoto()) return null;
         String photoKey = article.photo().key();
-        return store.get(photoKey)
-                .orElseThrow(() -> new ArticleException(key + " (" + article.slug() + ")", "photo.key",
-                        "no object " + photoKey + " in bucket " + store.bucket()))
-                .bytes();
+        String where = key + " (" + article.slug() + ")";
+        try {
+            return store.get(photoKey, maxPhotoBytes)
+                    .orElseThrow(() -> new ArticleException(where, "photo.key", "no object " + photoKey + " in bucket " + store.bucket()))
+                    .bytes();
+        } catch (S3Store.TooLarge e) {
+            throw new ArticleException(where, "photo", photoKey + " is " + e.size() + " bytes; the limit for a photo is " + maxPhotoBytes);
+        }
     }
 
     private Outcome reject(String key, String slug, ArticleException e) {

@@ -1,10 +1,12 @@
 package io.masthead.store;
 
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -13,6 +15,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +50,60 @@ public final class S3Store {
         } catch (S3Exception e) {
             if (e.statusCode() == 404) return Optional.empty();
             throw e;
+        }
+    }
+
+    /**
+     * The object, or empty when there is no such key; one larger than {@code maxBytes} is refused
+     * from its Content-Length, before its body is read: an upload of any size must not fill the
+     * heap before its size is checked.
+     *
+     * @throws TooLarge naming its size
+     */
+    public Optional<StoredObject> get(String key, long maxBytes) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).build();
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(request)) {
+            GetObjectResponse meta = in.response();
+            long size = meta.contentLength() == null ? -1 : meta.contentLength();
+            if (size > maxBytes) {
+                in.abort(); // the body is not wanted: close the connection rather than drain it
+                throw new TooLarge(key, size, maxBytes);
+            }
+            byte[] bytes;
+            if (size >= 0) {
+                bytes = new byte[(int) size];
+                if (in.readNBytes(bytes, 0, bytes.length) < bytes.length) throw new IOException("the body ended before its Content-Length, " + size);
+                // reading to the end is also what lets the SDK check the body's checksum
+                if (in.read() != -1) throw new IOException("the body runs past its Content-Length, " + size);
+            } else {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    in.abort();
+                    throw new TooLarge(key, bytes.length, maxBytes);
+                }
+            }
+            return Optional.of(new StoredObject(key, bytes, meta.eTag(), meta.contentType()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return Optional.empty();
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key + " from bucket " + bucket, e);
+        }
+    }
+
+    /** An object larger than a read allows; {@code size} is at least its length. */
+    public static final class TooLarge extends RuntimeException {
+        private final long size;
+
+        TooLarge(String key, long size, long limit) {
+            super(key + " is " + size + " bytes, more than the " + limit + " read allows");
+            this.size = size;
+        }
+
+        public long size() {
+            return size;
         }
     }
 
