@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.masthead.card.Preset;
 import io.masthead.endpoint.TestEndpoint;
-import io.masthead.publish.Publisher;
 import io.masthead.feed.FeedItem;
 import io.masthead.feed.ItemCodec;
 import org.jsoup.Jsoup;
@@ -193,29 +192,6 @@ class PublishHandlerTest {
         assertTrue(JSON.readTree(read("errors/fake-photo.json")).get("field").asText().startsWith("photo"));
         assertTrue(keys("cards/").stream().noneMatch(k -> k.contains("fake-photo") || k.contains("no-photo")));
         assertFalse(exists("items/fake-photo.json"));
-    }
-
-    /**
-     * A photo file one byte over the limit is refused from its Content-Length, before its body is
-     * read (an upload of any size must not fill the heap), and the article's earlier outputs stay.
-     */
-    @Test
-    void aPhotoFileOverTheLimitIsAnErrorBeforeItIsRead() throws IOException {
-        publish.handleRequest(Events.put(tmp, "masthead", "articles/" + SLUG + ".json", "01"), context);
-        Map<String, String> before = snapshot();
-
-        upload("photos/huge.jpg", new byte[(int) Publisher.MAX_PHOTO_BYTES + 1]);
-        upload("articles/" + SLUG + ".json", ("{\"headline\":\"A photo too big to read\",\"slug\":\"" + SLUG
-                + "\",\"updated\":\"2025-01-01T00:00:00Z\",\"photo\":{\"key\":\"photos/huge.jpg\"}}").getBytes(StandardCharsets.UTF_8));
-        publish.handleRequest(Events.put(tmp, "masthead", "articles/" + SLUG + ".json", "02"), context);
-
-        assertTrue(exists("errors/" + SLUG + ".json"), context.lines.toString());
-        JsonNode error = JSON.readTree(read("errors/" + SLUG + ".json"));
-        assertEquals("photo", error.get("field").asText());
-        assertEquals("photos/huge.jpg is 104857601 bytes; the limit for a photo is 104857600", error.get("problem").asText());
-        Map<String, String> after = snapshot();
-        after.remove("errors/" + SLUG + ".json");
-        assertEquals(before, after, "a rejected article changes nothing but its error record");
     }
 
     @Test
